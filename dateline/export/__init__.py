@@ -1,0 +1,1 @@
+"""Outputs built from the store: event records and document listings."""

@@ -1,0 +1,62 @@
+"""The ingest stage: read every input, write each document in its own transaction, then link.
+
+A file or record that cannot be read is reported with its path and reason and skipped;
+the rest of the batch goes on, and nothing of the bad input is written.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DocumentConflict
+from ..model import Document, Problem
+from ..readers.files import read_path
+from ..store import Store, WriteResult
+from .linking import LinkReport, link
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did: documents read per kind and outcome, and every problem."""
+
+    written: Counter = field(default_factory=Counter)  # (kind, "new"|"updated"|"unchanged") -> n
+    problems: list[Problem] = field(default_factory=list)
+    link: LinkReport | None = None
+
+    @property
+    def documents_read(self) -> int:
+        return sum(self.written.values())
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def ingest(paths: Iterable[str | Path], store: Store, *,
+           on_document: Callable[[Document | Problem], None] | None = None) -> IngestReport:
+    """Read ``paths`` (files and folders) into ``store``; returns what happened."""
+    report = IngestReport()
+    changed = False
+    for item in read_path(paths):
+        if isinstance(item, Problem):
+            report.problems.append(item)
+        else:
+            try:
+                result = store.write_document(item)
+            except DocumentConflict as exc:
+                item_problem = Problem(item.source_path, str(exc))
+                report.problems.append(item_problem)
+                if on_document:
+                    on_document(item_problem)
+                continue
+            report.written[(item.kind, result.value)] += 1
+            changed |= result is WriteResult.UPDATED
+        if on_document:
+            on_document(item)
+    if changed:
+        store.prune()
+    report.link = link(store)
+    return report

@@ -1,0 +1,90 @@
+"""The command line: every command documents itself; exit codes; JSONL output people and scorers read."""
+
+import json
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from dateline import __version__
+from dateline.cli import main
+
+
+def all_commands():
+    return sorted(main.commands)
+
+
+def test_commands_exist():
+    assert {"ingest", "events", "documents"} <= set(all_commands())
+
+
+@pytest.mark.parametrize("name", [None, *all_commands()])
+def test_every_command_has_help(name):
+    args = [name, "--help"] if name else ["--help"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    cmd = main.commands[name] if name else main
+    assert cmd.help and len(cmd.help.split()) >= 8, f"{name}: help text is missing or too short"
+    for param in cmd.params:
+        if isinstance(param, click.Option) and param.name not in ("help", "version"):
+            assert param.help, f"{name} {param.opts}: option without help text"
+    assert "Usage:" in result.output
+
+
+def test_version():
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_ingest_then_events_and_documents(tmp_path, seeds_dir):
+    db = str(tmp_path / "cli.db")
+    runner = CliRunner()
+    r = runner.invoke(main, ["ingest", str(seeds_dir), "--db", db])
+    assert r.exit_code == 0, r.output
+    assert "read 5 documents, 0 failed" in r.output
+    assert "citations 6, with URL 6, resolved to ingested documents 1" in r.output
+    r = runner.invoke(main, ["ingest", str(seeds_dir), "--db", db, "--json"])
+    summary = json.loads(r.output)
+    assert summary["run"] == {"article_unchanged": 2, "digest_unchanged": 2, "reference_unchanged": 1}
+    assert summary["failed"] == 0 and summary["database"]["topics"] > 0
+
+    r = runner.invoke(main, ["events", "--db", db, "--format", "jsonl"])
+    assert r.exit_code == 0
+    events = [json.loads(line) for line in r.output.splitlines()]
+    assert len(events) == 21
+    required = {"id", "title", "date", "date_end", "date_precision", "date_basis", "place", "event_type",
+                "sub_event_type", "actors", "killed", "wounded", "captured", "claims", "people", "topics",
+                "documents", "mentions", "related"}
+    assert all(required <= set(e) for e in events)
+    dates = [e["date"] for e in events]
+    assert dates == sorted(dates)
+    first = events[0]
+    assert first["date"] == "2015-10-23" and first["date_end"] is None
+
+    r = runner.invoke(main, ["documents", "--db", db, "--format", "jsonl"])
+    docs = [json.loads(line) for line in r.output.splitlines()]
+    assert [(d["id"][:3], d["kind"], d["published"]) for d in docs] == [
+        ("000", "digest", "2015-11-08"), ("001", "article", "2015-11-08"), ("002", "digest", "2016-01-19"),
+        ("003", "article", None), ("004", "reference", None)]
+
+
+def test_failed_inputs_exit_1_and_name_the_file(tmp_path, seeds_dir):
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "ok.txt").write_text("A title\n\nSome story text here.")
+    r = CliRunner().invoke(main, ["ingest", str(bad), "--db", str(tmp_path / "b.db")])
+    assert r.exit_code == 1
+    assert "empty.txt" in r.output and "empty file" in r.output
+    assert "read 1 documents, 1 failed" in r.output
+
+
+def test_missing_database_is_a_usage_error(tmp_path):
+    r = CliRunner().invoke(main, ["events", "--db", str(tmp_path / "nope.db")])
+    assert r.exit_code == 2 and "dateline ingest" in r.output
+    assert not (tmp_path / "nope.db").exists()
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert CliRunner().invoke(main, ["ingest", "--db", str(tmp_path / "x.db")]).exit_code == 2
+    assert CliRunner().invoke(main, ["events", "--db", str(tmp_path / "x.db"), "--format", "xls"]).exit_code == 2
