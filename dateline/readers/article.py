@@ -36,7 +36,7 @@ def make_article(*, doc_id: str, fmt: str, title: str | None, body: str, path: s
             pass
     if pub is None and (md := parse_meta_date(published)):
         pub, precision, basis = md.value, md.precision, "metadata"
-    text = f"{title}\n\n{body}" if title else body
+    text = f"{title}\n\n{body}" if title and body else (title or body)
     return Document(
         id=doc_id, kind="article", format=fmt, text=text, source_path=path, title=title, url=url,
         published=pub, published_precision=precision, published_basis=basis, dateline=dl,

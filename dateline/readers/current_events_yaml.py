@@ -14,7 +14,8 @@ Stages, in order:
 1. parse the YAML and check its shape (``Date``, a mapping ``Intelligence_Payload``);
 2. flatten each category's list into lines (nested lists flattened, other entries
    reported as problems and skipped);
-3. split each line's trailing run of parenthesised source groups (``_split_sources``);
+3. split off each line's trailing run of parenthesised source groups, or a bare URL or
+   outlet name (``_parse_line``);
 4. classify the line as a story heading or an event item (``_is_heading``);
 5. render a readable ``text`` (``## Category``, ``### Heading``, ``- item``) and record
    each item's headline offsets in it.
@@ -27,6 +28,8 @@ all apply. Items before any heading have no story topic.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -47,9 +50,10 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # of lines were tabulated by (ends a sentence?, has trailing "(...)" groups?), and every
 # bucket near a threshold was read by hand (several hundred lines across 2011-2019).
 
-# A line with no sentence end and no sources is a heading up to this many words. Lines of
-# 1-12 such words are headings (~99% in a 150-line sample: one TV-listing item slipped
-# in); above 12 they are mostly items whose period and sources were lost.
+# A line with no sentence end, sources or item verb is a heading up to this many words.
+# All 150 of a random sample of such lines were headings; of the 42 longer ones that are
+# not title lists, 41 are items that lost their full stop or sources (the one heading:
+# "Islamic State of Iraq and the Levant in Libya during the Libyan Civil War", 13 words).
 MAX_HEADING_WORDS = 12
 
 # Longer headings exist from 2016 on: comma-separated lists of article titles
@@ -58,26 +62,35 @@ MAX_HEADING_WORDS = 12
 MAX_TOPIC_SEGMENT_WORDS = 12
 
 # When the text before a "(...)" run does not end a sentence, a group is taken as a source
-# only if it is at most this long: cited outlets are 1-8 words in 99.97% of the 55,500
+# only if it is at most this long: cited outlets are 1-8 words in all but 8 of the 55,474
 # groups that follow a full stop ("AP via U.S. News & World Report" is 7); longer groups
-# there are asides ("(Steve McNair shared the award in 2004 with Peyton Manning).").
+# are asides ("... outright (Steve McNair shared the award in 2004 with Peyton Manning).").
 MAX_LOOSE_SOURCE_WORDS = 8
+
+# ... but a single such group after a title of at most this many words is a disambiguator:
+# "Typhoon Melor (Nona)", "State of the Union (European Union)". Of the 28 lines with one
+# loose group after 1-8 words, 15 are such headings; at <= 6 words one item is caught
+# ("Italy recognizes Libyan rebel government (Christian Science Monitor)").
+MAX_DISAMBIGUATED_TITLE_WORDS = 6
 
 # A bare source name after the last full stop ("... leaving one dead. The Maritime
 # Executive") is at most this many words, each capitalised or a connector below.
 MAX_BARE_SOURCE_WORDS = 4
 BARE_SOURCE_CONNECTORS = frozenset({"via", "in", "of", "the", "and", "de", "&"})
+MIN_SENTENCE_CHARS = 20  # the sentence before a bare source name is at least this long
 
 # A "(...)" group that starts with a digit, a month, a lower-case word or "post-" is a
 # title disambiguator ("War in Afghanistan (2001–2021)", "2015 US Open (tennis)",
-# "Iraqi insurgency (post-U.S. withdrawal)"), not a cited source, unless it holds a dot
-# ("(whitehouse.gov)") or " via ".
+# "Iraqi insurgency (post-U.S. withdrawal)"), not a cited source, unless it is a domain
+# name ("(whitehouse.gov)") or has " via ".
 _DISAMBIGUATOR = re.compile(
     r"^(?:\d|[a-z]|post-|(?:January|February|March|April|May|June|July|August|September"
     r"|October|November|December)\b)")
 
-# Finite verbs that never occur in the corpus's headings but do in items that lost their
-# full stop ("MCR breaks up" aside, "Matt Terry wins The X Factor"). Participles such as
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+
+# Finite verbs that occur in no heading of the corpus but in 14 items that lost their full
+# stop ("Matt Terry wins The X Factor", "HDNet is Changing to AXS TV"). Participles such as
 # "killed" are left out: headings use them ("List of journalists killed in Russia").
 _ITEM_VERBS = re.compile(r"\b(?:is|are|was|were|wins|won|releases|selected|held)\b")
 
@@ -91,9 +104,9 @@ _INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 
 # Characters allowed between and after source groups: "(CNN), (BBC).", "(AP)'".
 _RUN_JUNK = " \t,;.'\"”’"
-_CLOSERS = ")}"  # "}" is a frequent typo for ")" in the corpus: "(NBC News}"
+_CLOSERS = ")}"  # "}" for ")" is a typo seen 6 times in the corpus: "(NBC News}"
+_OPENERS = "({"
 _URL_AT_END = re.compile(r"\[?((?:https?://|www\.)\S+)$")
-_BARE_SOURCE = re.compile(r"(?<=[.!?])\s*([A-Z][^\s.!?]*(?:[. ][^\s!?]+)*)$")
 
 
 @dataclass
@@ -127,12 +140,17 @@ def read(text: str, *, path: str, doc_id: str) -> Iterator[Document | Problem]:
 
     out = _Renderer(day)
     problems: list[Problem] = []
-    for category, entries in payload.items():
-        category = " ".join(str(category).split())
-        out.category(category)
+    sections = load_sections()
+    story_keys: set[str] = set()
+    for key, entries in payload.items():
+        key = " ".join(str(key).split())
+        out.category(key)
+        # a key that is no digest section is a story ("Syrian civil war"): a topic, not a category
+        category = sections.get(key.lower())
+        outer = [] if category else [key]
         story: list[str] = []
         after_heading = False
-        for raw in _flatten(entries, category=category, path=path, problems=problems):
+        for raw in _flatten(entries, category=key, path=path, problems=problems):
             line = _parse_line(raw)
             if not line.text:
                 continue
@@ -142,11 +160,12 @@ def read(text: str, *, path: str, doc_id: str) -> Iterator[Document | Problem]:
                 out.heading(line.text)
             else:
                 after_heading = False
-                out.item(line, category=category, topics=story)
+                out.item(line, category=category, topics=outer + story)
+                story_keys.update(outer)
     yield Document(
         id=doc_id, kind="digest", format=FORMAT, text=out.text(), source_path=path,
         title=f"Current events {day}", url=None, published=day, published_precision="day",
-        published_basis="digest date", items=out.items, topics=sorted(out.headings),
+        published_basis="digest date", items=out.items, topics=sorted(out.headings | story_keys),
         meta={"source_uri": source_uri} if source_uri else {},
     )
     yield from problems
@@ -188,6 +207,16 @@ def _digest_date(value: object) -> str:
 
 # --- stage 2: flatten ----------------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def load_sections() -> dict[str, str]:
+    """Spelling (lower case) -> canonical digest section, from data/digest_sections.yaml."""
+    raw = yaml.load(resources.files("dateline.data").joinpath("digest_sections.yaml").read_text("utf-8"),
+                    Loader=_LOADER)
+    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+        raise ValueError("dateline/data/digest_sections.yaml must map each section to a list of spellings")
+    return {spelling.lower(): canonical for canonical, spellings in raw.items() for spelling in spellings}
+
+
 def _flatten(entries: object, *, category: str, path: str,
              problems: list[Problem]) -> Iterator[str]:
     """The category's lines: nested lists flattened, scalars as text, mappings skipped."""
@@ -216,9 +245,16 @@ def _ends_sentence(text: str) -> bool:
 def _looks_like_source(group: str) -> bool:
     if not group:
         return False
-    if "." in group or " via " in group:
+    if " via " in group or _DOMAIN.match(group):
         return True
     return not _DISAMBIGUATOR.match(group) and len(group.split()) <= MAX_LOOSE_SOURCE_WORDS
+
+
+def _is_disambiguated_title(text: str, group: tuple[int, str]) -> bool:
+    """A lone capitalised group after a short title: "Chief of Army Staff (Pakistan)"."""
+    start, inner = group
+    return (" via " not in inner and not _DOMAIN.match(inner)
+            and len(text[:start].split()) <= MAX_DISAMBIGUATED_TITLE_WORDS)
 
 
 def _trailing_groups(text: str) -> list[tuple[int, str]]:
@@ -235,12 +271,15 @@ def _trailing_groups(text: str) -> list[tuple[int, str]]:
         while i >= 0:
             if text[i] in _CLOSERS:
                 depth += 1
-            elif text[i] == "(":
+            elif text[i] in _OPENERS:
                 depth -= 1
                 if depth == 0:
                     break
             i -= 1
-        if i < 0:
+        if i < 0 or text[i] != "(":
+            if end > 1 and text[end - 2] in _CLOSERS:  # a doubled ")": "(France 24))"
+                end -= 1
+                continue
             break
         groups.insert(0, (i, text[i + 1:end - 1].strip()))
         end = len(text[:i].rstrip(_RUN_JUNK))
@@ -258,26 +297,30 @@ def _parse_line(raw: str) -> _Line:
     text = " ".join(raw.split())
     groups = _trailing_groups(text)
     cut = len(text)
-    if groups and _ends_sentence(text[:groups[0][0]]):
-        sources = groups  # after a full stop, every group is a citation
-    else:  # otherwise only the source-like groups at the very end
-        sources = []
-        for start, inner in reversed(groups):
-            if not _looks_like_source(inner):
-                break
-            sources.insert(0, (start, inner))
+    # After a full stop every group is a citation ("... dead. (AP) (BBC)"); groups before
+    # the first full stop count only if source-like ("... killed (Reuters)").
+    # Groups before a full stop are inside the sentence: "... Directorate (DNA). (actmedia)".
+    first = next((k for k, (start, _) in enumerate(groups)
+                  if _ends_sentence(text[:start])), len(groups))
+    if first == len(groups):
+        while first > 0 and _looks_like_source(groups[first - 1][1]):
+            first -= 1
+        if first == len(groups) - 1 and _is_disambiguated_title(text, groups[first]):
+            first = len(groups)  # "Typhoon Melor (Nona)", "Anglophone problem (Cameroon)"
+    sources = groups[first:]
     if sources:
         cut = sources[0][0]
     headline = text[:cut].rstrip(" ,;")
     line = _Line(text=text, headline=headline, sources=[Source(inner) for _, inner in sources])
-    if not sources:
-        if m := _URL_AT_END.search(headline):  # a bare link: the source is its site
-            url = m.group(1)
-            line.sources = [Source(_site(url), url=url)]
-            line.headline = headline[:m.start()].rstrip(" ,;")
-        elif not _ends_sentence(headline) and (name := _bare_source(headline)):
-            line.sources = [Source(name)]
-            line.headline = headline[:len(headline) - len(name)].rstrip()
+    if m := _URL_AT_END.search(headline):  # a bare link, maybe "[url (Name)" wiki syntax
+        url = m.group(1)
+        named = line.sources[0].name if len(line.sources) == 1 else _site(url)
+        if len(line.sources) <= 1:
+            line.sources = [Source(named, url=url)]
+        line.headline = headline[:m.start()].rstrip(" ,;")
+    elif not sources and not _ends_sentence(headline) and (name := _bare_source(headline)):
+        line.sources = [Source(name)]
+        line.headline = headline[:len(headline) - len(name)].rstrip()
     return line
 
 
@@ -289,15 +332,17 @@ def _site(url: str) -> str:
 
 def _bare_source(headline: str) -> str | None:
     """An outlet named after the last full stop without parentheses ("... dead. BBC")."""
-    m = _BARE_SOURCE.search(headline)
-    if not m or m.start(1) < 20:
-        return None
-    name = m.group(1)
-    words = name.split()
-    if len(words) > MAX_BARE_SOURCE_WORDS:
-        return None
-    if all(w[:1].isupper() or w[:1].isdigit() or w in BARE_SOURCE_CONNECTORS for w in words):
-        return name
+    for end in range(len(headline) - 1, MIN_SENTENCE_CHARS, -1):
+        if headline[end - 1] not in ".!?":
+            continue
+        name = headline[end:].strip()
+        words = name.split()
+        if len(words) > MAX_BARE_SOURCE_WORDS:
+            return None
+        if name[:1].isupper() and _ends_sentence(headline[:end]) and all(
+                w[:1].isupper() or w[:1].isdigit() or w in BARE_SOURCE_CONNECTORS
+                for w in words):
+            return name
     return None
 
 

@@ -5,8 +5,8 @@ The stages of :func:`html_to_article`, in order:
 1. refuse truncated HTML (an ``<html>`` never closed, or text that ends inside a tag);
 2. parse once with lxml (no network: nothing is ever fetched);
 3. extract the main text, title, URL and date with trafilatura, comments left out;
-4. when trafilatura finds no text (a bare fragment, a one-paragraph page), take the text of
-   the block elements instead: a paragraph per ``<p>``, ``<div>``, ``<br>``, heading or item;
+4. when trafilatura finds no text, take the text of the block elements instead: a paragraph
+   per ``<p>``, ``<div>``, ``<br>``, heading or item (menus, forms and footers left out);
 5. date from the caller, else trafilatura, else htmldate; URL from the caller, else the
    canonical link, else ``og:url``; then :func:`~dateline.readers.article.make_article`.
 
@@ -15,7 +15,6 @@ Only text is kept: scripts, styles and markup never reach a Document.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterator
 
@@ -48,7 +47,7 @@ _BLOCKS = frozenset({
     "tr", "table", "ul", "ol", "dl", "section", "article", "header", "footer", "main", "aside",
     "nav", "figure", "figcaption", "address", "hr", "body", "form", "fieldset", "details",
 })
-_BREAK = "\x00"  # paragraph break marker in the fallback walk (decoded text never holds NUL)
+_BREAK = "\x00"  # paragraph break marker in the fallback walk (parse_html removes NULs)
 
 
 def sniff(name: str, head: str) -> bool:
@@ -130,7 +129,8 @@ def _ends_inside_tag(html: str) -> bool:
 
 def parse_html(html: str) -> lxml.html.HtmlElement | None:
     """The document tree of a page or fragment, or None when there is no markup to parse."""
-    html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses a str that declares its encoding
+    # lxml refuses a str that declares its encoding, and NUL characters anywhere
+    html = _XML_DECLARATION.sub("", html, count=1).replace("\x00", "")
     try:
         tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
@@ -193,5 +193,5 @@ def _canonical_url(tree: lxml.html.HtmlElement) -> str | None:
 
 
 def _htmldate(tree: lxml.html.HtmlElement) -> str | None:
-    """The page's publication date by htmldate, from a copy of the tree (htmldate prunes it)."""
-    return htmldate.find_date(copy.deepcopy(tree), **DATE_PARAMS)
+    """The page's publication date by htmldate (last use of the tree: htmldate may prune it)."""
+    return htmldate.find_date(tree, **DATE_PARAMS)

@@ -7,7 +7,9 @@ Keys read (all others, gold labels such as ``incident`` included, are ignored):
 - the body: ``text`` or ``content`` (plain text), else ``html`` (a page or fragment);
 - ``url`` or ``uri``; ``published``, ``dct`` or ``date`` (a metadata date).
 
-A bad line (malformed JSON, not an object, no id, no text, unreadable HTML) becomes a
+A record with a title but no usable body is kept as a title-only article (``meta['body'] ==
+'missing'``). A bad line (malformed JSON, not an object, no id, neither title nor text,
+unreadable HTML) becomes a
 Problem with its 1-based line number, and reading goes on with the next line.
 """
 
@@ -62,8 +64,11 @@ def read_record(line: str, *, path: str) -> Document:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise UnreadableDocument(f"malformed JSON ({exc.msg} at column {exc.colno}): "
+        what = exc.msg[0].lower() + exc.msg[1:].removesuffix(" at")
+        raise UnreadableDocument(f"malformed JSON ({what} at column {exc.colno}): "
                                  "fix the line or remove it") from exc
+    except RecursionError as exc:
+        raise UnreadableDocument("malformed JSON (nested too deeply): fix the line or remove it") from exc
     if not isinstance(record, dict):
         raise UnreadableDocument(f"not a JSON object (got {type(record).__name__}): "
                                  'each line must be one {"id": ..., "text": ...} record')
@@ -72,16 +77,22 @@ def read_record(line: str, *, path: str) -> Document:
     url = next((u for k in URL_KEYS if (u := _string(record.get(k)))), None)
     published = next((d for k in DATE_KEYS if (d := _date_value(record.get(k))) is not None), None)
     body = next((t for k in TEXT_KEYS if (t := _string(record.get(k)))), None)
+    html = _string(record.get("html"))
     if body is not None:
         doc = make_article(doc_id=rec_id, fmt=FORMAT, title=title, body=body, path=path, url=url,
                            published=published, clean=True)
-        if not has_body(doc):
+        if has_body(doc):
+            return doc
+        if not title:
             raise UnreadableDocument(f"record {rec_id!r} has only page furniture (share buttons, "
                                      "copyright lines) in its text: give the article's own text")
-        return doc
-    html = _string(record.get("html"))
+    elif html is None and not title:
+        raise UnreadableDocument(f'record {rec_id!r} has no text: give it "title", "text", "content" or "html"')
     if html is None:
-        raise UnreadableDocument(f'record {rec_id!r} has no text: give it "text", "content" or "html"')
+        # A headline alone still reports an event (news corpora hold records whose body failed
+        # to download): keep it as a title-only article, marked so.
+        return make_article(doc_id=rec_id, fmt=FORMAT, title=title, body="", path=path, url=url,
+                            published=published, meta={"body": "missing"})
     try:
         return html_to_article(html, doc_id=rec_id, path=path, fmt=FORMAT, title=title, url=url,
                                published=published)
