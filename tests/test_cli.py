@@ -88,3 +88,43 @@ def test_missing_database_is_a_usage_error(tmp_path):
 def test_usage_errors_exit_2(tmp_path):
     assert CliRunner().invoke(main, ["ingest", "--db", str(tmp_path / "x.db")]).exit_code == 2
     assert CliRunner().invoke(main, ["events", "--db", str(tmp_path / "x.db"), "--format", "xls"]).exit_code == 2
+
+
+def test_bad_folder_from_the_command_line(tmp_path, seeds_dir):
+    """The issue's bad-input folder: every valid document in, every bad one named with its reason, exit 1."""
+    import shutil
+
+    from .test_ingest import BAD_INPUTS
+    src = tmp_path / "mixed"
+    shutil.copytree(seeds_dir, src)
+    for name, data in BAD_INPUTS.items():
+        (src / name).write_bytes(data)
+    (src / "records.jsonl").write_text('{"id": "r1", "title": "A title", "text": "Body text."}\n{"id": \n')
+    r = CliRunner().invoke(main, ["ingest", str(src), "--db", str(tmp_path / "m.db")])
+    assert r.exit_code == 1
+    skipped = [line for line in r.output.splitlines() if line.startswith("skipped ")]
+    assert len(skipped) == 5
+    for name in ["empty.txt", "blob.bin", "latin1.txt", "cut.html", "records.jsonl:2"]:
+        assert any(f"{src}/{name}: " in line for line in skipped), name
+    assert "read 6 documents, 5 failed" in r.output
+
+
+def test_readme_starts_with_the_two_commands_and_its_examples_run(tmp_path, monkeypatch):
+    import re
+    import shlex
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text()
+    blocks = re.findall(r"```sh\n(.*?)```", readme, re.S)
+    assert blocks[0].splitlines()[0].startswith("make demo") and blocks[0].splitlines()[1].startswith("make test")
+    monkeypatch.chdir(root)
+    db = str(tmp_path / "readme.db")
+    for line in blocks[1].splitlines():
+        cmd = shlex.split(line.split("#")[0])
+        assert cmd[0] == ".venv/bin/dateline"
+        args = [db if a == "out/events.db" else a for a in cmd[1:]]
+        r = CliRunner().invoke(main, args)
+        assert r.exit_code == 0, (line, r.output[-500:])
+    events = [json.loads(x) for x in r.output.splitlines()]
+    assert len(events) > 600 and all(e["date"] for e in events)
