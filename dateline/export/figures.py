@@ -1,0 +1,88 @@
+"""Event casualty figures from claims, by a documented rule.
+
+For each kind (killed, wounded, captured):
+
+1. Cumulative tallies are set aside when the event has any other claim of that kind.
+2. Claims are grouped by side (an unstated side is its own group) and by claimer. Within one
+   claimer, the highest figure stands (a source restating or updating its own count).
+3. Across claimers of the same side, the most conservative figure is the event's best
+   (ACLED's rule), low is the lowest low and high the highest high (UCDP's low/best/high);
+   when claimers disagree the figure is disputed.
+4. The total is the sum over stated sides, or the largest figure with no side when that is
+   larger (an unsided "58 dead" is the total, not another side).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import Figure
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    kind: str
+    low: int | None
+    best: int | None
+    high: int | None
+    side: str | None
+    claimed_by: str | None
+    tally: bool
+
+
+@dataclass(frozen=True)
+class KindFigures:
+    total: Figure | None
+    by_side: dict[str, Figure]
+    disputed: bool
+    tally: bool
+
+
+def _combine(claims: list[ClaimRow]) -> tuple[Figure, bool]:
+    per_claimer: dict[str | None, ClaimRow] = {}
+    for c in claims:
+        cur = per_claimer.get(c.claimed_by)
+        if cur is None or (c.best or 0) > (cur.best or 0):
+            per_claimer[c.claimed_by] = c
+    chosen = list(per_claimer.values())
+    bests = [c.best for c in chosen if c.best is not None]
+    lows = [c.low for c in chosen if c.low is not None]
+    highs = [c.high if c.high is not None else c.best for c in chosen]
+    highs = [h for h in highs if h is not None]
+    best = min(bests) if bests else None
+    return Figure(min(lows) if lows else best, best, max(highs) if highs else None), len(set(bests)) > 1
+
+
+def _add(a: Figure, b: Figure) -> Figure:
+    def s(x, y):
+        return None if x is None or y is None else x + y
+    return Figure(s(a.low, b.low), s(a.best, b.best), s(a.high, b.high))
+
+
+def figures_for(claims: list[ClaimRow], kind: str) -> KindFigures:
+    mine = [c for c in claims if c.kind == kind]
+    if not mine:
+        return KindFigures(None, {}, False, False)
+    single = [c for c in mine if not c.tally]
+    tally = not single
+    use = single or mine
+    by_side_claims: dict[str | None, list[ClaimRow]] = defaultdict(list)
+    for c in use:
+        by_side_claims[c.side].append(c)
+    by_side: dict[str, Figure] = {}
+    disputed = False
+    unsided: Figure | None = None
+    for side, cs in by_side_claims.items():
+        fig, d = _combine(cs)
+        disputed |= d
+        if side is None:
+            unsided = fig
+        else:
+            by_side[side] = fig
+    total: Figure | None = None
+    for fig in by_side.values():
+        total = fig if total is None else _add(total, fig)
+    if unsided is not None and (total is None or (unsided.best or 0) > (total.best or 0)):
+        total = unsided
+    return KindFigures(total, by_side, disputed, tally)
