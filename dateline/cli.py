@@ -54,7 +54,9 @@ def main(verbose: int) -> None:
 @click.option("--db", required=True, type=click.Path(dir_okay=False, path_type=str),
               help="SQLite database file to create or update.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
-def ingest(paths: tuple[str, ...], db: str, as_json: bool) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Processes for event extraction (default: one per CPU core).")
+def ingest(paths: tuple[str, ...], db: str, as_json: bool, workers: int | None) -> None:
     """Read files and folders (digest Markdown and YAML, articles as text, HTML, JSON Lines or
     RSS/Atom, encyclopedia articles) into the database at --db.
 
@@ -67,13 +69,17 @@ def ingest(paths: tuple[str, ...], db: str, as_json: bool) -> None:
         def progress(item):
             if isinstance(item, Problem):
                 click.echo(f"skipped {item.where()}: {item.reason}", err=True)
-        report = ingest_paths(paths, store, on_document=progress)
+        report = ingest_paths(paths, store, workers=workers, on_document=progress)
+        for p in report.extraction.problems if report.extraction else []:
+            progress(p)
         summary = summarize(store)
     run = {f"{kind}_{outcome}": n for (kind, outcome), n in sorted(report.written.items())}
     if as_json:
         click.echo(json.dumps({"run": run, "failed": len(report.problems),
                                "problems": [asdict(p) for p in report.problems],
                                "link": asdict(report.link) if report.link else None,
+                               "extracted": {"documents": report.extraction.documents,
+                                             "mentions": report.extraction.mentions} if report.extraction else None,
                                "database": asdict(summary)}, ensure_ascii=False))
     else:
         click.echo(f"read {report.documents_read} documents, {len(report.problems)} failed "
@@ -88,6 +94,7 @@ def ingest(paths: tuple[str, ...], db: str, as_json: bool) -> None:
         if report.link and report.link.dated_from_citation:
             click.echo(f"  articles dated by a citing digest {report.link.dated_from_citation}")
         click.echo(f"  topics {summary.topics}")
+        click.echo(f"  event mentions {summary.mentions} ({summary.mentions_with_figures} with casualty figures)")
     sys.exit(EXIT_SOME_FAILED if report.problems else EXIT_OK)
 
 

@@ -126,6 +126,18 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class CasualtyCount:
+    """An event's figure for one kind: the total, its breakdown per side, and whether sources disagree."""
+
+    low: int | None
+    best: int | None
+    high: int | None
+    by_side: dict[str, Figure] = field(default_factory=dict)
+    disputed: bool = False
+    tally: bool = False  # only cumulative counts over a long period were stated
+
+
+@dataclass(frozen=True)
 class Claim:
     kind: str  # "killed" | "wounded" | "captured"
     low: int | None
@@ -172,9 +184,9 @@ class EventRecord:
     event_type: str | None = None
     sub_event_type: str | None = None
     actors: list[Actor] = field(default_factory=list)
-    killed: Figure | None = None
-    wounded: Figure | None = None
-    captured: Figure | None = None
+    killed: CasualtyCount | None = None
+    wounded: CasualtyCount | None = None
+    captured: CasualtyCount | None = None
     claims: list[Claim] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)

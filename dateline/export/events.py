@@ -1,30 +1,34 @@
 """Event records from the store.
 
-At this stage the events are the digest items: each dated digest line (a page's own
-item, the related items it lists, a daily digest's items) is one event, with its
-sources, topics, the documents that state or are cited for it, and its related items.
+Until mentions are resolved across documents, an event is either a digest item (every
+mention of the same dated digest line, on any page, is one event) or one event mention of
+an article or encyclopedia article. Figures come from the claims by the rule in
+:mod:`dateline.export.figures`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict
 
-from ..model import EventRecord, Mention, Source
+from ..model import Actor, CasualtyCount, Claim, EventRecord, Mention, Person, Place, Source
 from ..store import Store
+from .figures import ClaimRow, figures_for
+
+KINDS = ("killed", "wounded", "captured")
 
 
-def _grouped(c, sql: str) -> dict[str, list[tuple]]:
+def _grouped(c, sql: str, params: tuple = ()) -> dict[str, list[tuple]]:
     out: dict[str, list[tuple]] = defaultdict(list)
-    for row in c.execute(sql):
+    for row in c.execute(sql, params):
         out[row[0]].append(row[1:])
     return out
 
 
-def iter_events(store: Store) -> Iterator[EventRecord]:
-    """Every event, ordered by date then id (undated last)."""
-    c = store.conn
+def _digest_context(c) -> tuple[dict, dict, dict, dict]:
     listings = _grouped(c, "SELECT l.item_id, l.doc_id, l.start, l.\"end\", "
                            "substr(d.text, l.start + 1, l.\"end\" - l.start) FROM item_listings l "
                            "JOIN documents d ON d.id = l.doc_id ORDER BY l.doc_id, l.ord")
@@ -42,27 +46,93 @@ def iter_events(store: Store) -> Iterator[EventRecord]:
             related[m].update(others)
             for o in others:
                 related[o].add(m)
-    for iid, date, headline, summary in c.execute(
-            "SELECT id, date, headline, summary FROM digest_items ORDER BY date IS NULL, date, id"):
-        mentions, docs = [], []
-        for doc_id, start, end, text in listings.get(iid, []):
-            quote = text if start is not None and end is not None else headline
-            mentions.append(Mention(doc=doc_id, start=start, end=end, text=quote))
-            if doc_id not in docs:
-                docs.append(doc_id)
-        srcs: list[Source] = []
-        for name, url, cited in sources.get(iid, []):
-            s = Source(name=name, url=url)
-            if s not in srcs:
-                srcs.append(s)
-            if cited and cited not in docs:
-                docs.append(cited)
-        yield EventRecord(
-            id=iid, title=headline, date=date, date_precision="day" if date else None,
-            date_basis="digest date" if date else None,
-            topics=[t for (t,) in topics.get(iid, [])], documents=docs, mentions=mentions,
-            related=sorted(related.get(iid, set()) - {iid}), sources=srcs,
-        )
+    return listings, topics, sources, related
+
+
+def mention_event_id(mention_id: str) -> str:
+    return "ev-" + hashlib.sha1(mention_id.encode()).hexdigest()[:16]
+
+
+def iter_events(store: Store) -> Iterator[EventRecord]:
+    """Every event, ordered by date then id (undated last)."""
+    c = store.conn
+    listings, topics, sources, related = _digest_context(c)
+    claims = _grouped(c, 'SELECT mention_id, kind, low, best, high, who, side, claimed_by, tally, quote '
+                         "FROM claims ORDER BY mention_id, ord")
+    actors = _grouped(c, "SELECT mention_id, name, side FROM mention_actors ORDER BY mention_id, name")
+    people = _grouped(c, "SELECT mention_id, name, role, status FROM mention_people ORDER BY mention_id, ord")
+    texts: dict[str, str] = {}
+    groups: dict[str, list[tuple]] = defaultdict(list)
+    for row in c.execute("SELECT id, doc_id, item_id, lead, sentences, date, date_end, date_precision, date_basis, "
+                         "place, event_type, sub_event_type FROM mentions ORDER BY doc_id, ord"):
+        groups[row[2] or mention_event_id(row[0])].append(row)
+    items = {r[0]: r[1:] for r in c.execute("SELECT id, date, headline FROM digest_items")}
+    records = []
+    for eid, rows in groups.items():
+        ev = EventRecord(id=eid, title="")
+        all_claims: list[ClaimRow] = []
+        for (mid, doc_id, _item, _lead, sents, date, date_end, prec, basis, place, etype, sub) in rows:
+            if doc_id not in texts:
+                texts.clear()
+                texts[doc_id] = c.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+            text = texts[doc_id]
+            for s, e in json.loads(sents):
+                ev.mentions.append(Mention(doc=doc_id, start=s, end=e, text=text[s:e]))
+            if doc_id not in ev.documents:
+                ev.documents.append(doc_id)
+            if ev.date is None and date:
+                ev.date, ev.date_end, ev.date_precision, ev.date_basis = date, date_end, prec, basis
+            if ev.place is None and place:
+                ev.place = Place(**json.loads(place))
+            if ev.event_type is None and etype:
+                ev.event_type, ev.sub_event_type = etype, sub
+            for kind, low, best, high, who, side, by, tally, quote in claims.get(mid, []):
+                ev.claims.append(Claim(kind=kind, low=low, high=high if high is not None else best, who=who,
+                                       side=side, claimed_by=by, doc=doc_id, quote=quote))
+                all_claims.append(ClaimRow(kind, low, best, high, side, by, bool(tally)))
+            for name, side in actors.get(mid, []):
+                if all(a.name != name for a in ev.actors):
+                    ev.actors.append(Actor(name, side))
+            for name, role, status in people.get(mid, []):
+                ev.people.append(Person(name, role, status))
+        for kind in KINDS:
+            f = figures_for(all_claims, kind)
+            if f.total is not None:
+                setattr(ev, kind, CasualtyCount(f.total.low, f.total.best, f.total.high, f.by_side,
+                                                f.disputed, f.tally))
+        if eid in items:
+            _add_digest_context(ev, eid, items[eid], listings, topics, sources, related)
+        else:
+            ev.title = ev.mentions[0].text if ev.mentions else ""
+        records.append(ev)
+    for iid, (date, headline) in items.items():
+        if iid not in groups:  # a digest item not extracted yet
+            ev = EventRecord(id=iid, title=headline, date=date, date_precision="day" if date else None,
+                             date_basis="digest date" if date else None)
+            _add_digest_context(ev, iid, (date, headline), listings, topics, sources, related)
+            for doc_id, start, end, text in listings.get(iid, []):
+                ev.mentions.append(Mention(doc=doc_id, start=start, end=end, text=text))
+            records.append(ev)
+    records.sort(key=lambda e: (e.date is None, e.date or "", e.id))
+    yield from records
+
+
+def _add_digest_context(ev: EventRecord, iid: str, item: tuple, listings, topics, sources, related) -> None:
+    date, headline = item
+    ev.title = headline
+    ev.date, ev.date_precision, ev.date_basis, ev.date_end = date, "day" if date else None, \
+        "digest date" if date else None, None
+    for doc_id, *_ in listings.get(iid, []):
+        if doc_id not in ev.documents:
+            ev.documents.append(doc_id)
+    for name, url, cited in sources.get(iid, []):
+        s = Source(name=name, url=url)
+        if s not in ev.sources:
+            ev.sources.append(s)
+        if cited and cited not in ev.documents:
+            ev.documents.append(cited)
+    ev.topics = [t for (t,) in topics.get(iid, [])]
+    ev.related = sorted(related.get(iid, set()) - {iid})
 
 
 def event_dict(ev: EventRecord) -> dict:

@@ -32,7 +32,11 @@ class DateValue:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A count read from text: "at least 58" -> (58, 58, None); "six to nine" -> (6, 7, 9); "dozens" -> range."""
+    """A count read from text: "at least 58" -> (58, 58, None); "six to nine" -> (6, 6, 9); "dozens" -> range.
+
+    ``best`` is conservative (ACLED): the lower end of a range or of a vague quantity; see
+    data/quantities.yaml for every qualifier's reading.
+    """
 
     low: int
     best: int
@@ -58,6 +62,7 @@ class CasualtyFigure:
     start: int
     end: int
     text: str
+    trigger: str | None = None  # the term that set the kind (casualty_terms.yaml): "killed", "shot", "critical" ...
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,7 @@ class ActorMention:
     start: int
     end: int
     text: str
+    source: bool = False  # a monitor or medium that reports figures (SOHR, SANA), not a party
 
 
 @dataclass(frozen=True)
@@ -108,3 +114,4 @@ class EventMention:
     actors: list[ActorMention] = field(default_factory=list)
     people: list[PersonMention] = field(default_factory=list)
     lead: bool = False  # the document's main event (title and lead)
+    item: int | None = None  # index into Document.items when the mention is a digest item

@@ -1,4 +1,5 @@
-"""The ingest stage: read every input, write each document in its own transaction, then link.
+"""The ingest stage: read every input, write each document in its own transaction, link
+citations and dates, then extract event mentions from what is new or changed.
 
 A file or record that cannot be read is reported with its path and reason and skipped;
 the rest of the batch goes on, and nothing of the bad input is written.
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DocumentConflict
+from ..extract.run import ExtractReport, extract_pending
 from ..model import Document, Problem
 from ..readers.files import read_path
 from ..store import Store, WriteResult
@@ -25,6 +27,7 @@ class IngestReport:
     written: Counter = field(default_factory=Counter)  # (kind, "new"|"updated"|"unchanged") -> n
     problems: list[Problem] = field(default_factory=list)
     link: LinkReport | None = None
+    extraction: ExtractReport | None = None
 
     @property
     def documents_read(self) -> int:
@@ -35,9 +38,10 @@ class IngestReport:
         return not self.problems
 
 
-def ingest(paths: Iterable[str | Path], store: Store, *,
+def ingest(paths: Iterable[str | Path], store: Store, *, extract: bool = True, workers: int | None = None,
            on_document: Callable[[Document | Problem], None] | None = None) -> IngestReport:
-    """Read ``paths`` (files and folders) into ``store``; returns what happened."""
+    """Read ``paths`` (files and folders) into ``store``, link, then extract event mentions
+    from every new or changed document; returns what happened."""
     report = IngestReport()
     changed = False
     for item in read_path(paths):
@@ -59,4 +63,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *,
     if changed:
         store.prune()
     report.link = link(store)
+    if extract:
+        report.extraction = extract_pending(store, workers=workers)
+        report.problems.extend(report.extraction.problems)
     return report

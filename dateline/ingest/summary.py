@@ -24,6 +24,8 @@ class DatabaseSummary:
     citations_with_url: int
     citations_resolved: int
     topics: int
+    mentions: int
+    mentions_with_figures: int
 
 
 def summarize(store: Store) -> DatabaseSummary:
@@ -34,4 +36,6 @@ def summarize(store: Store) -> DatabaseSummary:
     items = c.execute("SELECT count(*) FROM digest_items").fetchone()[0]
     total, with_url, resolved = c.execute("SELECT count(*), count(url), count(cited_doc_id) FROM citations").fetchone()
     topics = c.execute("SELECT count(*) FROM topics").fetchone()[0]
-    return DatabaseSummary(kinds, items, total, with_url, resolved, topics)
+    mentions = c.execute("SELECT count(*) FROM mentions").fetchone()[0]
+    with_figures = c.execute("SELECT count(DISTINCT mention_id) FROM claims").fetchone()[0]
+    return DatabaseSummary(kinds, items, total, with_url, resolved, topics, mentions, with_figures)

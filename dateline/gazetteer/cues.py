@@ -1,0 +1,52 @@
+"""The word lists of ``dateline/data/place_cues.yaml``, validated and made into fast sets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .errors import GazetteerError
+
+_LIST_KEYS = ("directions", "settlement_nouns", "admin1_nouns", "county_nouns", "authority_words", "local_nouns",
+              "street_words", "person_titles", "person_verbs", "not_places", "person_names")
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    prepositions: dict[str, str]  # lower-case word -> relation
+    directions: frozenset[str]
+    settlement_nouns: frozenset[str]
+    admin1_nouns: frozenset[str]
+    county_nouns: frozenset[str]
+    authority_words: frozenset[str]
+    local_nouns: frozenset[str]
+    street_words: frozenset[str]
+    person_titles: frozenset[str]
+    person_verbs: frozenset[str]
+    not_places: frozenset[str]
+    person_names: frozenset[str]
+    demonyms: dict[str, str]  # word -> ISO alpha-2
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> PlaceCues:
+    path = "dateline/data/place_cues.yaml"
+    try:
+        raw = yaml.safe_load(resources.files("dateline.data").joinpath("place_cues.yaml").read_text("utf-8"))
+    except yaml.YAMLError as exc:
+        raise GazetteerError(f"{path} is not valid YAML: {exc}") from exc
+    missing = [k for k in ("prepositions", "demonyms", *_LIST_KEYS) if k not in (raw or {})]
+    if missing:
+        raise GazetteerError(f"{path} lacks {', '.join(missing)}: restore them from version control")
+    lists = {}
+    for key in _LIST_KEYS:
+        value = raw[key]
+        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+            raise GazetteerError(f"{path}: {key} must be a list of words")
+        lists[key] = frozenset(value)
+    prepositions = {w.lower(): rel for rel, words in raw["prepositions"].items() for w in words}
+    demonyms = {w: cc for cc, words in raw["demonyms"].items() for w in words}
+    return PlaceCues(prepositions=prepositions, demonyms=demonyms, **lists)

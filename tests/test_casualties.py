@@ -1,0 +1,279 @@
+"""Casualty figures and their claimers (dateline/extract/casualties.py, claims.py), on the seeds'
+acceptance file and on US local crime-news wording."""
+
+import json
+from functools import lru_cache
+
+import pytest
+
+from dateline.extract.actors import ActorMatcher, document_sides
+from dateline.extract.casualties import find_figures, has_trigger, is_tally
+from dateline.extract.claims import find_claimer
+from dateline.extract.sentences import split_sentences
+from dateline.extract.types import Sentence
+
+from .conftest import SHARED, seed
+
+ACCEPTANCE = SHARED / "acceptance" / "seed_events.jsonl"
+MATCHER = ActorMatcher()
+
+
+@lru_cache(maxsize=None)
+def seed_doc(prefix):
+    """(sentences, document sides) of a seed, as the extraction stage sees them."""
+    text = seed(prefix).read_text("utf-8")
+    sents = split_sentences(text)
+    sides = document_sides(m for s in sents for m in MATCHER.find(s))
+    return sents, sides
+
+
+def figures_at(prefix, quote, *, previous=None):
+    sents, sides = seed_doc(prefix)
+    (sent,) = [s for s in sents if quote in s.text]
+    return find_figures(sent, context_sides=sides, previous_claimer=previous)
+
+
+def following(prefix, quote):
+    """The sentence after the one quoted (where some chronology entries give their toll)."""
+    sents, _ = seed_doc(prefix)
+    i = next(i for i, s in enumerate(sents) if quote in s.text)
+    return sents[i + 1].text
+
+
+def rows():
+    return [json.loads(line) for line in ACCEPTANCE.read_text("utf-8").splitlines() if line.strip()]
+
+
+def total(figs, kind):
+    return sum(f.best for f in figs if f.kind == kind and not f.tally)
+
+
+# The acceptance rows whose toll stands in the sentence after the quoted one.
+TOLL_IN_NEXT_SENTENCE = {"S004-20": "ISIS lost at least 47 fighters", "S004-23": "death of 23 militants"}
+
+
+@pytest.mark.parametrize("row", rows(), ids=lambda r: r["id"])
+def test_acceptance_figures(row):
+    prefix = row["doc"][:3]
+    figs = figures_at(prefix, row["quote"])
+    if row["id"] in TOLL_IN_NEXT_SENTENCE:
+        assert figs == []
+        nxt = TOLL_IN_NEXT_SENTENCE[row["id"]]
+        assert nxt in following(prefix, row["quote"])
+        figs = figures_at(prefix, nxt)
+    for kind in ("killed", "wounded", "captured"):
+        expected = row.get(kind)
+        if expected is None:
+            if kind == "killed" and "killed" in row:  # null: the quote states no toll
+                assert total(figs, "killed") == 0, figs
+            continue
+        low, high = expected
+        assert low <= total(figs, kind) <= high, (kind, figs)
+
+
+def brief(figs):
+    return [(f.kind, f.low, f.best, f.high, f.who, f.side, f.claimed_by, f.tally) for f in figs]
+
+
+def test_s004_29_two_sides_killed_in_one_sentence():
+    figs = figures_at("004", "fifty-one soldiers and sixty-eight ISIS militants were killed")
+    assert brief(figs) == [("killed", 51, 51, 51, "soldiers", "Syrian government", None, False),
+                           ("killed", 68, 68, 68, "ISIS militants", "Islamic State", None, False)]
+
+
+def test_s004_22_subset_not_added_and_another_captured():
+    figs = figures_at("004", "killing 33 ISIS militants")
+    assert brief(figs) == [("killed", 33, 33, 33, "ISIS militants", "Islamic State", None, False),
+                           ("captured", 15, 15, 15, None, "Islamic State", None, False)]
+    nxt = figures_at("004", "Nine Republican Guard troops, including two officers, died")
+    assert brief(nxt) == [("killed", 9, 9, 9, "Republican Guard troops", "Syrian government", None, False)]
+
+
+def test_s004_10_a_range_for_one_side():
+    figs = figures_at("004", "left four rebels and six to nine soldiers dead")
+    assert brief(figs) == [("killed", 4, 4, 4, "rebels", "Syrian opposition", None, False),
+                           ("killed", 6, 6, 9, "soldiers", "Syrian government", None, False)]
+
+
+def test_s001_01_state_news_claims_58_militants():
+    figs = figures_at("001", "resulted in the deaths of 58 militants")
+    assert brief(figs) == [("killed", 58, 58, 58, "militants", "Islamic State", "SANA", False)]
+
+
+def test_s003_01_a_monitor_claims_58_government_troops():
+    figs = figures_at("003", "ISIS militants killed at least 58 Syrian government troops and militia")
+    assert brief(figs) == [("killed", 58, 58, None, "Syrian government troops and militia", "Syrian government",
+                            "SOHR", False)]
+
+
+def test_s003_isis_claims_scores_of_regime_fighters():
+    figs = figures_at("003", "ISIS put out a statement claiming")
+    assert brief(figs) == [("killed", 40, 40, 199, "regime fighters", "Syrian government", "Islamic State", False)]
+
+
+def test_s004_lead_tally_over_five_years():
+    figs = figures_at("004", "since the start of the fighting in Deir ez-Zor city five years earlier")
+    assert brief(figs) == [
+        ("killed", 3000, 3000, 3000, "anti-government jihadists", "Islamic State", None, True),
+        ("killed", 2500, 2500, 2500, "pro-government fighters", "Syrian government", None, True)]
+
+
+def test_s004_24_killed_and_wounded_others():
+    figs = figures_at("004", "killing 3 civilians and wounding 11 others")
+    assert brief(figs) == [("killed", 3, 3, 3, "civilians", "civilians", None, False),
+                           ("wounded", 11, 11, 11, "others", "civilians", None, False)]
+
+
+def test_s004_27_it_claimed_takes_the_previous_claimer():
+    figs = figures_at("004", "at least 17 ISIS fighters were killed and 24 were arrested",
+                      previous="Syrian government forces")
+    assert brief(figs) == [
+        ("killed", 17, 17, None, "ISIS fighters", "Islamic State", "Syrian government forces", False),
+        ("captured", 24, 24, 24, None, "Islamic State", "Syrian government forces", False)]
+
+
+def test_s004_own_losses_and_casualties():
+    (lost,) = figures_at("004", "ISIS lost at least 47 fighters")
+    assert (lost.kind, lost.best, lost.side, lost.claimed_by) == ("killed", 47, "Islamic State",
+                                                                   "Syrian government forces")
+    figs = figures_at("004", "suffering about 50 casualties and dozens of wounded")
+    assert brief(figs) == [("killed", 0, 50, 50, "casualties", "Islamic State", "Syrian government forces", False),
+                           ("wounded", 24, 24, 99, "wounded", "Islamic State", "Syrian government forces", False)]
+
+
+def test_s002_scores_claimed_by_sohr():
+    (f,) = figures_at("002", "scores of Syrian Army troops have been killed")
+    assert (f.kind, f.low, f.best, f.side, f.claimed_by, f.tally) == ("killed", 40, 40, "Syrian government", "SOHR",
+                                                                      False)
+
+
+def test_s001_russian_strike_one_killed_several_injured():
+    figs = figures_at("001", "airstrikes suspected of being carried out by Russia killed one person")
+    assert brief(figs) == [("killed", 1, 1, 1, "person", "civilians", "SOHR", False),
+                           ("wounded", 3, 3, 9, "others", "civilians", "SOHR", False)]
+
+
+def test_s001_the_group_said_it_killed_90_soldiers():
+    (f,) = figures_at("001", "when the group said it killed 90 Syrian soldiers")
+    assert (f.kind, f.best, f.side, f.claimed_by) == ("killed", 90, "Syrian government", "Islamic State")
+
+
+def test_units_and_dates_in_the_seed_are_not_counts():
+    assert figures_at("004", "On 13 August, FSA claimed to have shot down a Syrian Air Force MiG-23") == []
+    assert figures_at("004", "a convoy of 600 Republican Guard soldiers and 90 armed vehicles") == []
+    assert figures_at("001", "it conducted two airstrikes in al-Hasakah province") == []
+
+
+# --- crime news --------------------------------------------------------------------------------
+def figs_of(text):
+    (sent,) = split_sentences(text)
+    return [(f.kind, f.best, f.trigger) for f in find_figures(sent)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A man was shot and killed Monday night, police said.", [("killed", 1, "killed")]),
+    ("A woman was shot.", [("wounded", 1, "shot")]),
+    ("A 12-year-old was in critical condition Tuesday after he and three others were shot on a court.",
+     [("wounded", 4, "shot")]),
+    ("Two men were shot, one fatally.", [("killed", 1, "killed"), ("wounded", 1, "injured")]),
+    ("Four people were shot, one of whom died.", [("killed", 1, "killed"), ("wounded", 3, "injured")]),
+    ("A 12-year-old was in critical condition.", [("wounded", 1, "critical")]),
+    ("The victim died at the hospital.", [("killed", 1, "killed")]),
+    ("He was taken to the hospital where he later died.", [("killed", 1, "died")]),
+    ("No one was injured.", [("wounded", 0, "none")]),
+    ("One killed, two injured in shooting", [("killed", 1, "killed"), ("wounded", 2, "injured")]),
+    ("Police: 1 Dead, 7 Injured in North Minneapolis Shooting", [("killed", 1, "killed"), ("wounded", 7, "injured")]),
+    ("A 20-year-old man died at the scene, two people are in critical condition and five others were "
+     "hospitalized with injuries.", [("killed", 1, "killed"), ("wounded", 7, "critical")]),
+    ("Two gunmen killed three people and wounded two others.", [("killed", 3, "killed"), ("wounded", 2, "injured")]),
+    ("A man and a woman were shot Sunday.", [("wounded", 2, "shot")]),
+    ("Teen in critical condition after shooting at basketball court", [("wounded", 1, "critical")]),
+    ("Kelsey Brady, 24, was shot and killed.", [("killed", 1, "killed")]),
+    ("Johnson was pronounced dead at the hospital.", [("killed", 1, "killed")]),
+    ("Father shoots son in the shoulder", [("wounded", 1, "shot")]),
+    ("Police investigate the shooting death of an 11 year old boy.", [("killed", 1, "killed")]),
+    ("The victim, a 25-year-old man, died at the scene.", [("killed", 1, "killed")]),
+    ("One man was shot in his arm, two were shot in their torso, and one was shot in the face; all four were "
+     "taken to a hospital.", [("wounded", 1, "shot"), ("wounded", 2, "shot"), ("wounded", 1, "shot")]),
+    ("Police say Fekede killed one person, wounded three others, and then killed himself.",
+     [("killed", 1, "killed"), ("wounded", 3, "injured"), ("killed", 1, "killed")]),
+    ("Three people were killed, and another injured in a shooting.", [("killed", 3, "killed"),
+                                                                      ("wounded", 1, "injured")]),
+    ("Police arrested two men.", [("captured", 2, "captured")]),
+])
+def test_crime_news_person_phrases(text, expected):
+    assert figs_of(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The other victims, ages 13, 17 and 19, were treated and released.",
+    "Police responded to the 2300 block of Raceway Rd at about 6 p.m. Monday.",
+    "The 104th Brigade and 5th Commando Division moved in 2014.",
+    "Norfolk shooting victim believes he was the target.",
+    "Two gunmen killed in 2014 remain unidentified",  # no number counts the dead here but "Two gunmen"
+])
+def test_no_figures_from_ages_addresses_units_or_compounds(text):
+    figs = figs_of(text)
+    assert all(f[1] not in (13, 17, 19, 2300, 6, 104, 5, 2014) for f in figs), figs
+    if "Two gunmen" not in text:
+        assert figs == []
+
+
+def test_who_side_and_offsets_into_the_document():
+    doc = "Headline\n\nISIS militants killed at least 58 Syrian government troops, a monitor said."
+    sent = split_sentences(doc)[1]
+    (f,) = find_figures(sent, context_sides=["Syrian government", "Islamic State"])
+    assert (doc[f.start:f.end], f.text, f.who) == ("at least 58 Syrian government troops",) * 2 + (
+        "Syrian government troops",)
+    assert (f.side, f.claimed_by) == ("Syrian government", "SOHR")
+
+
+def test_soldiers_need_the_document_context():
+    sent = Sentence(0, 30, "10 soldiers were killed by defectors.", 0)
+    assert find_figures(sent)[0].side is None
+    assert find_figures(sent, context_sides=["Syrian government", "Islamic State"])[0].side == "Syrian government"
+
+
+def test_tally_markers():
+    assert is_tally("So far this year, 300 people have been killed in the city.")
+    assert is_tally("Since the war began in 2011, more than 250,000 people have been killed.")
+    assert not is_tally("Since the start of the offensive, fifty-one soldiers were killed.")
+    assert not is_tally("In the two previous weeks IS jihadists killed over 700 tribal members.")
+
+
+def test_pre_filter():
+    assert not has_trigger("The city council met on Tuesday to discuss the budget.")
+    assert has_trigger("Two people were killed.")
+    assert find_figures(Sentence(0, 44, "The council met on Tuesday with 40 members.", 0)) == []
+
+
+@pytest.mark.parametrize("text, claimer", [
+    ("According to SOHR, 10 people were killed.", "SOHR"),
+    ("SANA reported that 20 militants were killed.", "SANA"),
+    ("10 people were killed, police said.", "police"),
+    ("Police say two men were shot.", "police"),
+    ("Activists say 12 soldiers died.", "activists"),
+    ("The Syrian Observatory for Human Rights, a Britain-based group, on Sunday said 5 were killed.", "SOHR"),
+    ("Five people were killed, officials said.", "officials"),
+    ("Two men were shot.", None),
+])
+def test_claimers(text, claimer):
+    (sent,) = split_sentences(text)
+    assert find_claimer(sent, MATCHER.find(sent)) == claimer
+
+
+def test_claimer_nearest_before_a_figure():
+    text = ("Xinhua reported IS fighters attacked the airbase in September, when the group said it killed "
+            "90 Syrian soldiers.")
+    (sent,) = split_sentences(text)
+    actors = MATCHER.find(sent, context_sides=["Syrian government", "Islamic State"])
+    assert find_claimer(sent, actors) == "Xinhua"
+    assert find_claimer(sent, actors, at=text.index("90")) == "Islamic State"
+
+
+def test_a_military_source_is_the_army_in_syria():
+    text = "Opposition sources claimed a breakthrough, but a military source stated that 23 militants died."
+    (sent,) = split_sentences(text)
+    actors = MATCHER.find(sent, context_sides=["Syrian government", "Islamic State"])
+    assert find_claimer(sent, actors, at=text.index("23")) == "Syrian government forces"
+    assert find_claimer(sent, actors, at=0) == "Syrian rebels"

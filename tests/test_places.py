@@ -1,0 +1,189 @@
+"""PlaceFinder on the seeds, on US local news, and on the false positives it must not make."""
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+
+import pytest
+
+from dateline.extract.places import PlaceFinder, context_before
+from dateline.extract.sentences import split_sentences
+from dateline.gazetteer import Gazetteer
+from dateline.model import Dateline
+
+from .conftest import SHARED, seed
+
+
+@lru_cache(maxsize=1)
+def finder() -> PlaceFinder:
+    return PlaceFinder(Gazetteer.load())
+
+
+def norm(s):
+    """shared/scoring/score.py's norm()."""
+    s = unicodedata.normalize("NFKD", s or "").encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[^a-z0-9 ]+", " ", s)
+    drop = {"al", "el", "as", "ad", "ar", "az", "ash", "governorate", "province", "city", "of", "the"}
+    return " ".join(w for w in s.split() if w not in drop)
+
+
+def find(text, **kw):
+    sentences = split_sentences(text)
+    return sentences, finder().places_by_sentence(text, sentences, **kw)
+
+
+def flat(per):
+    return [(m.text, m.relation, m.place.name, m.place.admin1, m.place.country, m.place.precision)
+            for row in per for m in row]
+
+
+@lru_cache(maxsize=None)
+def seed_doc(prefix):
+    text = seed(prefix).read_text(encoding="utf-8")
+    return (text, *find(text))
+
+
+# S003-01's own sentence names no place; the story states it in the next paragraph.
+PLACE_SENTENCE = {"S003-01": "south of the desert town of Sukna"}
+
+
+def acceptance():
+    with open(SHARED / "acceptance" / "seed_events.jsonl", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+@pytest.mark.parametrize("event", acceptance(), ids=lambda e: e["id"])
+def test_seed_event_places(event):
+    text, sentences, per = seed_doc(event["doc"][:3])
+    quote = " ".join(PLACE_SENTENCE.get(event["id"], event["quote"]).split())[:40]
+    index = next(i for i, s in enumerate(sentences) if quote in " ".join(s.text.split()))
+    place = finder().event_place(per[index], context=context_before(per, index))
+    assert place is not None
+    got = {norm(place.place.name), norm(place.place.admin1)}
+    assert got & {norm(n) for n in event["place"]}, (event["id"], place)
+
+
+def sentence_places(prefix, fragment):
+    text, sentences, per = seed_doc(prefix)
+    index = next(i for i, s in enumerate(sentences) if fragment in s.text)
+    return [(m.text, m.relation, m.place.name, m.place.admin1, m.place.precision) for m in per[index]]
+
+
+def test_seed_sentences_exactly():
+    assert sentence_places("004", "Hamdan military airport near Abu Kamal") == [
+        ("Abu Kamal", "near", "Abu Kamal", "Deir ez-Zor", "city")]
+    assert sentence_places("001", "ancient ruins of Palmyra") == [
+        ("Palmyra", "of", "Palmyra", "Homs", "city"), ("Homs", "in", "Homs", "Homs", "admin1")]
+    assert sentence_places("001", "two airstrikes in al-Hasakah province") == [
+        ("al-Hasakah", "in", "Al-Hasakah", "Al-Hasakah", "admin1")]
+    assert sentence_places("003", "south of the desert town of Sukna") == [
+        ("Sukna", "city_of", "Sukhnah", "Homs", "city"), ("Palmyra", "city_of", "Palmyra", "Homs", "city")]
+    assert sentence_places("004", "captured the village of Haweeja Saqr") == [
+        ("Haweeja Saqr", "city_of", "Sakr Island", "Deir ez-Zor", "point"),
+        ("Deir ez-Zor", "near", "Deir ez-Zor", "Deir ez-Zor", "city")]
+    assert sentence_places("004", "On 19 May 2012, a car bomb exploded in the town") == [
+        ("the town", "context", "Deir ez-Zor", "Deir ez-Zor", "city")]
+    assert sentence_places("004", "fighters from the village of Hatla") == [
+        ("Hatla", "city_of", "Hatla", "Deir ez-Zor", "city"), ("Deir ez-Zor", "near", "Deir ez-Zor", "Deir ez-Zor", "city")]
+    assert sentence_places("004", "killing sixty residents") == [
+        ("the village", "context", "Hatla", "Deir ez-Zor", "city")]
+
+
+def test_seed_dateline_and_country():
+    text, sentences, per = seed_doc("001")
+    dateline = [m for row in per for m in row if m.relation == "dateline"]
+    assert [(m.text, m.place.name, m.place.admin1, m.place.country) for m in dateline] == [
+        ("DEIR EZZOR", "Deir ez-Zor", "Deir ez-Zor", "Syria")]
+    assert {m.place.country for row in per for m in row} <= {"Syria", "United States", "United Kingdom"}
+
+
+def test_event_place_prefers_the_city_inside_the_province():
+    text, sentences, per = seed_doc("001")
+    index = next(i for i, s in enumerate(sentences) if "ancient ruins of Palmyra" in s.text)
+    best = finder().event_place(per[index])
+    assert (best.place.name, best.place.country, best.place.precision) == ("Palmyra", "Syria", "city")
+
+
+def test_memphis_dateline_sets_the_state():
+    sentences, per = find("MEMPHIS, Tenn. — A man was shot Sunday night in a parking lot, police said.")
+    assert flat(per) == [("MEMPHIS", "dateline", "Memphis", "Tennessee", "United States", "city")]
+    given = Dateline(place="Memphis", region="Tenn.")
+    sentences, per = find("MEMPHIS, Tenn. — A man was shot Sunday.", dateline=given)
+    assert flat(per)[0][2:5] == ("Memphis", "Tennessee", "United States")
+
+
+def test_dateline_state_for_a_place_too_small_for_the_gazetteer():
+    sentences, per = find("FELTON, Minn. -- A Felton, Minn., man is accused of shooting his daughter.")
+    places = {(m.place.name, m.place.admin1, m.place.lat) for row in per for m in row}
+    assert places == {("Felton", "Minnesota", None)}
+
+
+def test_rocky_mount_first_gva_document():
+    with open(SHARED / "bench" / "gva" / "docs.jsonl", encoding="utf-8") as fh:
+        doc = json.loads(fh.readline())
+    text = doc["title"] + "\n\n" + doc["content"]
+    sentences, per = find(text)
+    found = flat(per)
+    assert {(name, admin1) for _, _, name, admin1, _, _ in found} == {("Rocky Mount", "North Carolina")}
+    assert [(t, rel) for t, rel, *_ in found] == [("Rocky Mount", "at"), ("Rocky Mount", "on"),
+                                                   ("Rocky Mount", "authority")]
+
+
+@pytest.mark.parametrize("text, state", [
+    ("SPRINGFIELD, Ill. -- A man was shot Friday near a gas station.", "Illinois"),
+    ("A Springfield man was shot Friday. Illinois State Police said the Springfield, Ill., man died.", "Illinois"),
+    ("A teenager was wounded in Springfield, Mo., on Friday night.", "Missouri"),
+    ("Police in Springfield said a man was shot on Main Street. Springfield is the capital of Illinois.", "Illinois"),
+    ("Two men were shot in Springfield. Police in nearby Chicopee and Holyoke are helping.", "Massachusetts"),
+])
+def test_springfield_resolved_by_its_state(text, state):
+    sentences, per = find(text)
+    springfields = {admin1 for _, _, name, admin1, _, _ in flat(per) if name == "Springfield"}
+    assert springfields == {state}
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the man was shot Sunday.",
+    "On Sunday, police said the victim was found in March.",
+    "The teens were shot on the court behind Word Tabernacle Church on Edwards Street.",
+    "The shooting happened in the 2300 block of Raceway Rd on Sunday.",
+    "Jordan said he heard shots. Victoria, 25, was not hurt.",
+    "Michael Jordan and Victoria Smith were at home.",
+    "Nash General Hospital treated the victims.",
+    "Independence Day celebrations were cancelled after a mobile phone was stolen.",
+])
+def test_not_places(text):
+    sentences, per = find(text)
+    assert flat(per) == []
+
+
+def test_a_country_with_a_cue_is_a_place():
+    sentences, per = find("The family fled Syria and now lives in Jordan. Jordan said nothing.")
+    assert [(t, rel, name) for t, rel, name, *_ in flat(per)] == [("Syria", "mention", "Syria"), ("Jordan", "in", "Jordan")]
+
+
+def test_province_near_and_context_relations():
+    text = ("Clashes broke out in Homs province on Sunday. Rebels attacked checkpoints near Deir ez-Zor. "
+            "Government forces shelled the city for hours.")
+    sentences, per = find(text)
+    assert flat(per) == [
+        ("Homs", "in", "Homs", "Homs", "Syria", "admin1"),
+        ("Deir ez-Zor", "near", "Deir ez-Zor", "Deir ez-Zor", "Syria", "city"),
+        ("the city", "context", "Deir ez-Zor", "Deir ez-Zor", "Syria", "city"),
+    ]
+    assert per[2][0].start == text.index("the city")
+
+
+def test_country_hint_and_document_country_decide_namesakes():
+    sentences, per = find("Two people were injured in a shooting in Chelsea.", country_hint="United States")
+    assert flat(per)[0][2:5] == ("Chelsea", "Massachusetts", "United States")
+    sentences, per = find("Syrian troops advanced on Palmyra, the ancient city, on Sunday.")
+    assert flat(per)[0][2:5] == ("Palmyra", "Homs", "Syria")
+
+
+def test_offsets_point_into_the_text():
+    text, sentences, per = seed_doc("003")
+    for row in per:
+        for m in row:
+            assert text[m.start:m.end] == m.text
