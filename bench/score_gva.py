@@ -39,8 +39,9 @@ def lead_mentions(db: Path) -> dict[str, dict]:
         out = {}
         for mid, doc, date, prec, place in c.execute(
                 "SELECT id, doc_id, date, date_precision, place FROM mentions WHERE lead = 1"):
-            claims = [ClaimRow(*r, bool(t)) for *r, t in c.execute(
-                "SELECT kind, low, best, high, side, claimed_by, tally FROM claims WHERE mention_id = ?", (mid,))]
+            claims = [ClaimRow(*r, bool(t), bool(v)) for *r, t, v in c.execute(
+                "SELECT kind, low, best, high, side, claimed_by, tally, vague FROM claims WHERE mention_id = ?",
+                (mid,))]
             k, w = figures_for(claims, "killed").total, figures_for(claims, "wounded").total
             out[doc] = {"date": date if prec == "day" else None, "place": json.loads(place) if place else None,
                         "killed": k.best if k else None, "wounded": w.best if w else None}

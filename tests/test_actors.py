@@ -36,7 +36,8 @@ def test_acronyms_are_case_sensitive(matcher):
     assert names(matcher, "It is clear that this is true.") == []
     assert names(matcher, "Activists say IS forces clashed.") == [
         ("Activists", "activists", None), ("IS", "Islamic State", "Islamic State")]
-    assert names(matcher, "MAN IS SHOT BY POLICE") == [("MAN", "civilians", "civilians"), ("POLICE", "police", "police")]
+    assert names(matcher, "MAN IS SHOT BY POLICE") == [
+        ("MAN", "civilians", "civilians"), ("POLICE", "police", "police")]
 
 
 def test_longest_alias_wins(matcher):

@@ -200,6 +200,16 @@ def figs_of(text):
     ("Three people were killed, and another injured in a shooting.", [("killed", 3, "killed"),
                                                                       ("wounded", 1, "injured")]),
     ("Police arrested two men.", [("captured", 2, "captured")]),
+    ("Names released in shooting that left 6-year-old dead", [("killed", 1, "killed")]),
+    ("4-year-old who accidentally shot himself dies", [("killed", 1, "killed")]),
+    ("A man shot his wife and then he killed himself.", [("wounded", 1, "shot"), ("killed", 1, "killed")]),
+    ("Garrett's brother, Marquis Garrett, 23, was injured.", [("wounded", 1, "injured")]),
+    ("Family of father of 4 killed in shooting speaks out", []),
+    ("A pair of gunmen shot six people, one fatally, at a party.",
+     [("killed", 1, "killed"), ("wounded", 5, "injured")]),
+    ("Both men were transported to the hospital, where they were later pronounced dead.", [("killed", 2, "died")]),
+    ("Three other men at the scene were also hit by gunfire, police said.", [("wounded", 3, "shot")]),
+    ("He rushed out to see one wounded man on the church steps.", [("wounded", 1, "injured")]),
 ])
 def test_crime_news_person_phrases(text, expected):
     assert figs_of(text) == expected

@@ -4,8 +4,8 @@ from dateline.export.figures import ClaimRow, figures_for
 from dateline.model import Figure
 
 
-def c(kind, best, side=None, by=None, low=None, high=None, tally=False):
-    return ClaimRow(kind, best if low is None else low, best, high, side, by, tally)
+def c(kind, best, side=None, by=None, low=None, high=None, tally=False, vague=False):
+    return ClaimRow(kind, best if low is None else low, best, high, side, by, tally, vague)
 
 
 def test_sides_are_summed():
@@ -45,3 +45,17 @@ def test_tallies_only_when_nothing_else():
 
 def test_other_kinds_untouched():
     assert figures_for([c("wounded", 11)], "killed").total is None
+
+
+def test_vague_quantities_yield_to_counts():
+    # "at least 58 ... (SOHR)" and ISIS claiming "scores" of the same side: the count stands
+    f = figures_for([c("killed", 58, "Syrian government", by="SOHR"),
+                     c("killed", 40, "Syrian government", by="Islamic State", high=199, vague=True)], "killed")
+    assert f.total.best == 58
+    # a vague other side stays in by_side but out of a counted total
+    f = figures_for([c("killed", 75, "Syrian government"), c("killed", 24, "Islamic State", high=99, vague=True)],
+                    "killed")
+    assert f.total.best == 75 and f.by_side["Islamic State"].best == 24
+    # with nothing but vague figures, they are the figure
+    f = figures_for([c("killed", 40, "Syrian government", high=199, vague=True)], "killed")
+    assert (f.total.low, f.total.best, f.total.high) == (40, 40, 199)

@@ -10,6 +10,9 @@ For each kind (killed, wounded, captured):
    when claimers disagree the figure is disputed.
 4. The total is the sum over stated sides, or the largest figure with no side when that is
    larger (an unsided "58 dead" is the total, not another side).
+5. Vague quantities ("dozens", "several", "scores") stand only where nothing better is
+   stated: a side's vague claim yields to a counted claim for that side, and vague sides are
+   left out of a total that has counted sides (they stay in ``by_side``).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ class ClaimRow:
     side: str | None
     claimed_by: str | None
     tally: bool
+    vague: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,10 @@ def figures_for(claims: list[ClaimRow], kind: str) -> KindFigures:
     by_side_claims: dict[str | None, list[ClaimRow]] = defaultdict(list)
     for c in use:
         by_side_claims[c.side].append(c)
+    for side, cs in by_side_claims.items():
+        counted = [c for c in cs if not c.vague]
+        if counted:
+            by_side_claims[side] = counted
     by_side: dict[str, Figure] = {}
     disputed = False
     unsided: Figure | None = None
@@ -80,9 +88,11 @@ def figures_for(claims: list[ClaimRow], kind: str) -> KindFigures:
             unsided = fig
         else:
             by_side[side] = fig
+    vague_sides = {side for side, cs in by_side_claims.items() if all(c.vague for c in cs)}
+    counted_sides = [f for side, f in by_side.items() if side not in vague_sides]
     total: Figure | None = None
-    for fig in by_side.values():
+    for fig in counted_sides or list(by_side.values()):
         total = fig if total is None else _add(total, fig)
-    if unsided is not None and (total is None or (unsided.best or 0) > (total.best or 0)):
+    if unsided is not None and (total is None or (None not in vague_sides and (unsided.best or 0) > (total.best or 0))):
         total = unsided
     return KindFigures(total, by_side, disputed, tally)

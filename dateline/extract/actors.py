@@ -106,6 +106,10 @@ class ActorMatcher:
     def _load(self) -> None:
         if self._pattern is not None:
             return
+        shared = _LOADED.get(self._path)
+        if shared is not None:  # another matcher on the same data: share its tables and cache
+            self.__dict__.update(shared.__dict__)
+            return
         text = (self._path.read_text("utf-8") if self._path
                 else resources.files("dateline.data").joinpath("actors.yaml").read_text("utf-8"))
         raw = yaml.safe_load(text)
@@ -147,6 +151,7 @@ class ActorMatcher:
         # run on lowercased text: a case-sensitive trie over lowercase is about twice as fast as re.I
         self._pattern = re.compile(rf"(?<![\w@#])(?:the\s+)?{_trie_regex(keys)}(?!\w)")
         self._pattern_cs = re.compile(rf"(?<![\w@#])(?:[Tt]he\s+)?{_trie_regex(table_cs)}(?!\w)")
+        _LOADED[self._path] = self
 
     # --- queries ---------------------------------------------------------------------------
     def actor(self, name: str) -> Actor | None:
@@ -256,6 +261,9 @@ def document_sides(mentions: Iterable[ActorMention]) -> list[str]:
     return [s for s, _ in counts.most_common()]
 
 
+# Matchers already loaded, by data path (None: the packaged file): a second matcher on the same
+# data (the pipeline's and casualties' default) shares tables and the sentence cache.
+_LOADED: dict[Path | None, ActorMatcher] = {}
 _DEFAULT: ActorMatcher | None = None
 
 

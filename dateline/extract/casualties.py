@@ -85,7 +85,8 @@ _NOT_OBJECT_CAPS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sat
                     "January", "February", "March", "April", "May", "June", "July", "August", "September",
                     "October", "November", "December", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"}
 # Words that start a sentence or name a thing, never a person named as a subject ("Johnson was shot").
-_NOT_NAMES = {"Himself", "Herself", "Themselves", "Him", "Them", "Me", "Us", "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "You",
+_NOT_NAMES = {"Himself", "Herself", "Themselves", "Him", "Them", "Me", "Us", "The", "A", "An", "This", "That",
+              "These", "Those", "He", "She", "It", "They", "We", "I", "You",
               "There", "Here", "Police", "Officers", "Authorities", "Investigators", "Nobody", "No", "One", "Nothing",
               "Everyone", "Someone", "Anyone", "Who", "What", "Which", "Where", "When", "Why", "How", "His", "Her",
               "Their", "Its", "Our", "My", "Your", "Each", "Every", "Another", "Both", "All", "Some", "Many",
@@ -136,6 +137,8 @@ class CasualtyTerms:
     np_stop: frozenset[str]
     number_words: frozenset[str]
     count_first_words: frozenset[str]  # words that may open a count (numbers.may_open_count)
+    phrase_openers: frozenset[str]  # words that may open a counted phrase other than a number
+    before_name: frozenset[str]  # words after which a capitalised word may be a victim's name
     determiners: dict[str, int]  # "a" -> 1, "both" -> 2
     definite_words: frozenset[str]
     pronouns: frozenset[str]
@@ -268,6 +271,11 @@ def load_terms() -> CasualtyTerms:
             not_tally=re.compile(rf"\b(?:{'|'.join(raw['not_tally'])})\b", re.I),
             roles=roles, singular=singular, np_stop=frozenset(stops), number_words=frozenset(number_words),
             count_first_words=lex.first_words,
+            phrase_openers=frozenset(
+                {k for k in lex.determiners if " " not in k} | {str(w).lower() for w in raw["definite"]}
+                | {str(w).lower() for w in raw["pronouns"]} | singular
+                | {"was", "died", "dies", "succumbed", "passed", "been", ","}),
+            before_name=frozenset({k[-1] for k in active} | {str(w).lower() for w in raw["active_fillers"]}),
             determiners={k: v for k, v in lex.determiners.items() if " " not in k},
             definite_words=frozenset(str(w).lower() for w in raw["definite"]),
             pronouns=frozenset(str(w).lower() for w in raw["pronouns"]),
@@ -346,6 +354,7 @@ class _Phrase:
     restates: bool = False  # "all four": the total of counts given before it
     modifier_kind: str | None = None  # a participle before the noun: "one wounded man"
     merged: list["_Phrase"] = field(default_factory=list)
+    vague: bool = False  # "dozens", "scores": a vague quantity, not a count
 
 
 def has_trigger(text: str) -> bool:
@@ -410,7 +419,8 @@ def find_figures(sentence: Sentence, *, actors: list[ActorMention] | None = None
         low = 0 if p.trigger == "casualties" else p.low
         figs.append(CasualtyFigure(
             kind=p.kind, low=low, best=p.best, high=p.high, who=_who(text, p), side=side, claimed_by=claimer,
-            tally=tally, start=base + p.start, end=base + p.end, text=text[p.start:p.end], trigger=p.trigger))
+            tally=tally, start=base + p.start, end=base + p.end, text=text[p.start:p.end], trigger=p.trigger,
+            vague=p.vague))
     for kind, s, e, who, side in zeros:
         if any(f.kind == kind and f.start <= base + s < f.end for f in figs):
             continue
@@ -438,7 +448,7 @@ def _phrases(text: str, toks: _Tokens, terms: CasualtyTerms) -> list[_Phrase]:
             if _subset(toks, k, terms) or (k > 1 and low[k - 1] == "of" and low[k - 2] in _PARENTS) \
                     or (k > 1 and low[k - 1] in ("the", "those", "these") and low[k - 2] == "of"):
                 continue  # "including four field commanders", "a father of four", "one of the six"
-            p = _Phrase(q.start, q.end, q.low, q.best, q.high, "number")
+            p = _Phrase(q.start, q.end, q.low, q.best, q.high, "number", vague=q.qualifier == "vague")
             p.restates = k > 0 and low[k - 1] == "all"  # "all four were taken to hospital"
             _attach_np(toks, p, terms)
             out.append(p)
@@ -447,7 +457,11 @@ def _phrases(text: str, toks: _Tokens, terms: CasualtyTerms) -> list[_Phrase]:
     spans = sorted(taken)
     k = 0
     block_until = -1
+    watch = terms.phrase_openers
+    before_name = terms.before_name
     for i, w in enumerate(low):
+        if w not in watch and not ("year" in w or (i and low[i - 1] in before_name and orig[i][0].isupper())):
+            continue  # most words open no counted phrase
         while k < len(spans) and spans[k][1] <= starts[i]:
             k += 1
         if starts[i] < block_until or (k < len(spans) and spans[k][0] <= starts[i]):
@@ -596,16 +610,12 @@ def _named(text: str, terms: CasualtyTerms) -> list[_Phrase]:
     for m in _SUBJECT_NAME.finditer(text):
         words = m.group("name").split()
         before = text[max(0, m.start() - 12):m.start()].lower().split()
-        if words[0] in _NOT_NAMES or words[-1].lower() in terms.roles or any(o.start <= m.start() < o.end for o in out) \
-                or (before and before[-1] in _PREPOSITIONS):
+        if words[0] in _NOT_NAMES or words[-1].lower() in terms.roles \
+                or any(o.start <= m.start() < o.end for o in out) or (before and before[-1] in _PREPOSITIONS):
             continue  # "a store in Pine Hills has died": the place is not the subject
         out.append(_Phrase(m.start(), m.end(), 1, 1, 1, "named", head="person", role="civilian",
                            np_start=m.start(), np_end=m.end()))
     return out
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
 
 
 def _subset(toks: _Tokens, i: int, terms: CasualtyTerms) -> bool:
@@ -634,12 +644,7 @@ def _attach_np(toks: _Tokens, p: _Phrase, terms: CasualtyTerms) -> None:
             return
         if i < n and low[i] in ("the", "their", "his", "her", "its", "these", "our"):
             i += 1
-        if i < n and (low[i][0].isdigit() or low[i] in terms.number_words):  # "one of the six (victims)"
-            j = i + 1 + (i + 1 < n and low[i + 1] in terms.roles)
-            p.head, p.role = "those", "pronoun"
-            p.np_start, p.np_end = starts[i], ends[j - 1]
-            p.end = ends[j - 1]
-            return
+
         if i < n and low[i] in terms.casualty_nouns:  # "dozens of wounded", "scores of dead"
             p.head, p.role = low[i], None
             p.np_start, p.np_end = starts[i], ends[i]
@@ -648,8 +653,10 @@ def _attach_np(toks: _Tokens, p: _Phrase, terms: CasualtyTerms) -> None:
     first = i
     while i < n and i - first < MAX_NP_WORDS:
         w = low[i]
-        if w in _PARTICIPLES and i + 1 < n and (low[i + 1] in terms.roles or (
-                i + 2 < n and low[i + 1][0].isalpha() and low[i + 1] not in terms.np_stop and low[i + 2] in terms.roles)):
+        if w in _PARTICIPLES and i + 1 < n and (
+                low[i + 1] in terms.roles
+                or (i + 2 < n and low[i + 1][0].isalpha() and low[i + 1] not in terms.np_stop
+                    and low[i + 2] in terms.roles)):
             p.modifier_kind = _PARTICIPLES[w]  # "one wounded man", "two dead soldiers"
             i += 1
             continue

@@ -56,7 +56,10 @@ def load_claim_lexicon() -> ClaimLexicon:
     except (KeyError, TypeError, AttributeError) as e:
         raise ValueError(f"data/casualty_terms.yaml: the claims section is malformed ({e!r})") from e
     name = r"[A-Z][\w.'’-]*"
-    gap_re = (rf"(?:\s*,[^,]{{1,90}},)?(?:['’]s)?(?:\s+(?:(?i:{word_alternation(gap)})|{name})){{0,{MAX_NAME_WORDS + 3}}}[\s,]*")
+    # between a speaker and its verb: an apposition in commas, then gap words or a name ("SOHR, a
+    # Britain-based group, on Sunday said"; "Police Chief John Smith said")
+    gap_re = (rf"(?:\s*,[^,]{{1,90}},)?(?:['’]s)?"
+              rf"(?:\s+(?:(?i:{word_alternation(gap)})|{name})){{0,{MAX_NAME_WORDS + 3}}}[\s,]*")
     return ClaimLexicon(
         verbs=re.compile(rf"\b{word_alternation(v.lower() for v in verbs)}\b"),
         preps=re.compile(rf"\b{word_alternation(p.lower() for p in preps)}\s+"),

@@ -152,19 +152,20 @@ def load_lexicon() -> NumberLexicon:
     # The scanning patterns run on lowercased text (lower_keep_offsets): a case-sensitive regex over
     # lowercase text is about twice as fast as re.I, and every word list here is lowercase.
     pattern = re.compile(rf"{lead}{qual}(?:{core})")
-    det_words = {k: v for k, v in determiners.items()}
-    pattern_articles = re.compile(rf"{lead}{qual}(?:{core}|(?P<det>{_alt(det_words)})\b)")
-    second_number = re.compile(rf"\s*(?P<sep>-|–|—|to|or|and)\s*(?:(?P<digits>{digits})(?![\w])|(?P<words>{words})|(?P<more>more)\b)", re.I)
+    pattern_articles = re.compile(rf"{lead}{qual}(?:{core}|(?P<det>{_alt(determiners)})\b)")
+    second_number = re.compile(rf"\s*(?P<sep>-|–|—|to|or|and)\s*"
+                               rf"(?:(?P<digits>{digits})(?![\w])|(?P<words>{words})|(?P<more>more)\b)", re.I)
     measure_after = re.compile(rf"\s*(?:%|[-\s]*(?:{_alt(measure_units)})(?![\w]))", re.I)
     name_after = re.compile(
         rf"\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w'’.-]*\s+){{0,3}}(?:{_alt(name_suffixes)})\b|\s+block\b|\s+[NSEW]\s+\d")
-    month_after = re.compile(rf"(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_alt(months)})\b")
+    month_after = re.compile(
+        rf"(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_alt(months)})\b")
     first_words = frozenset(k.split()[0].lower() for d in (units, tens, scales, fixed, determiners, qualifiers, vague)
                             for k in d) | {"between", "from"}
     candidates = re.compile(rf"{lead}(?:\d|{_alt(sorted(first_words))}\b)")
     return NumberLexicon(units, tens, scales, fixed, determiners, qualifiers, vague, pattern, pattern_articles,
-                         second_number, measure_after, name_after, month_after, frozenset(months), frozenset(identifier_words),
-                         frozenset(w.lower() for w in age_words), first_words, candidates)
+                         second_number, measure_after, name_after, month_after, frozenset(months),
+                         frozenset(identifier_words), frozenset(w.lower() for w in age_words), first_words, candidates)
 
 
 _WORD = re.compile(r"[A-Za-z]+")
@@ -352,7 +353,8 @@ def _read(text: str, m: re.Match, lex: NumberLexicon):
             else:
                 p2 = parse_number_words(r.group("words"), lex)
                 v2, e2 = (p2[0], r.start("words") + p2[1]) if p2 else (None, r.end())
-            if v2 is not None and v2 > value and not (r.group("sep") in "-–—" and is_words != bool(r.group("words"))):
+            mixed = r.group("sep") in "-–—" and is_words != bool(r.group("words"))  # "two-3"
+            if v2 is not None and v2 > value and not mixed:
                 if _PHONE_AFTER.match(text, e2) and r.group("sep") == "-":
                     return None
                 high_value, end = v2, e2

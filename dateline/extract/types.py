@@ -63,6 +63,7 @@ class CasualtyFigure:
     end: int
     text: str
     trigger: str | None = None  # the term that set the kind (casualty_terms.yaml): "killed", "shot", "critical" ...
+    vague: bool = False  # a vague quantity ("dozens", "several"), not a count
 
 
 @dataclass(frozen=True)

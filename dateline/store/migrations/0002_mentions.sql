@@ -31,6 +31,7 @@ CREATE TABLE claims (
     side TEXT,
     claimed_by TEXT,
     tally INTEGER NOT NULL DEFAULT 0,
+    vague INTEGER NOT NULL DEFAULT 0,        -- "dozens", "several": a vague quantity, not a count
     start INTEGER,
     "end" INTEGER,
     quote TEXT NOT NULL,
