@@ -26,7 +26,7 @@ from pathlib import Path
 
 from common import SHARED, make_inputs, reference_score, run_pipeline
 
-from dateline.export.figures import ClaimRow, figures_for
+from dateline.export.figures import ClaimRow, event_figures
 from dateline.store import open_store
 
 sys.path.insert(0, str(SHARED / "scoring"))
@@ -39,10 +39,11 @@ def lead_mentions(db: Path) -> dict[str, dict]:
         out = {}
         for mid, doc, date, prec, place in c.execute(
                 "SELECT id, doc_id, date, date_precision, place FROM mentions WHERE lead = 1"):
-            claims = [ClaimRow(*r, bool(t), bool(v)) for *r, t, v in c.execute(
-                "SELECT kind, low, best, high, side, claimed_by, tally, vague FROM claims WHERE mention_id = ?",
-                (mid,))]
-            k, w = figures_for(claims, "killed").total, figures_for(claims, "wounded").total
+            claims = [ClaimRow(*r, bool(t), bool(v), trig) for *r, t, v, trig in c.execute(
+                "SELECT kind, low, best, high, side, claimed_by, tally, vague, trigger FROM claims "
+                "WHERE mention_id = ?", (mid,))]
+            figs = event_figures(claims)
+            k, w = figs["killed"].total, figs["wounded"].total
             out[doc] = {"date": date if prec == "day" else None, "place": json.loads(place) if place else None,
                         "killed": k.best if k else None, "wounded": w.best if w else None}
         return out

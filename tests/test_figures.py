@@ -1,6 +1,6 @@
 """The event-figure rule: per side, per claimer, conservative across claimers, summed over sides."""
 
-from dateline.export.figures import ClaimRow, figures_for
+from dateline.export.figures import ClaimRow, event_figures, figures_for
 from dateline.model import Figure
 
 
@@ -59,3 +59,12 @@ def test_vague_quantities_yield_to_counts():
     # with nothing but vague figures, they are the figure
     f = figures_for([c("killed", 40, "Syrian government", high=199, vague=True)], "killed")
     assert (f.total.low, f.total.best, f.total.high) == (40, 40, 199)
+
+
+def test_people_shot_minus_killed_are_wounded():
+    shot = ClaimRow("wounded", 4, 4, 4, None, None, False, False, "shot")
+    died = ClaimRow("killed", 1, 1, 1, None, None, False, False, "died")
+    figs = event_figures([shot, died])
+    assert figs["killed"].total.best == 1 and figs["wounded"].total.best == 3
+    hurt = ClaimRow("wounded", 5, 5, 5, None, None, False, False, "injured")
+    assert event_figures([shot, died, hurt])["wounded"].total.best == 5

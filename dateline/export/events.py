@@ -16,7 +16,7 @@ from dataclasses import asdict
 
 from ..model import Actor, CasualtyCount, Claim, EventRecord, Mention, Person, Place, Source
 from ..store import Store
-from .figures import ClaimRow, figures_for
+from .figures import ClaimRow, event_figures
 
 KINDS = ("killed", "wounded", "captured")
 
@@ -57,7 +57,7 @@ def iter_events(store: Store) -> Iterator[EventRecord]:
     """Every event, ordered by date then id (undated last)."""
     c = store.conn
     listings, topics, sources, related = _digest_context(c)
-    claims = _grouped(c, 'SELECT mention_id, kind, low, best, high, who, side, claimed_by, tally, vague, quote '
+    claims = _grouped(c, 'SELECT mention_id, kind, low, best, high, who, side, claimed_by, tally, vague, trigger, quote '
                          "FROM claims ORDER BY mention_id, ord")
     actors = _grouped(c, "SELECT mention_id, name, side FROM mention_actors ORDER BY mention_id, name")
     people = _grouped(c, "SELECT mention_id, name, role, status FROM mention_people ORDER BY mention_id, ord")
@@ -86,17 +86,16 @@ def iter_events(store: Store) -> Iterator[EventRecord]:
                 ev.place = Place(**json.loads(place))
             if ev.event_type is None and etype:
                 ev.event_type, ev.sub_event_type = etype, sub
-            for kind, low, best, high, who, side, by, tally, vague, quote in claims.get(mid, []):
+            for kind, low, best, high, who, side, by, tally, vague, trig, quote in claims.get(mid, []):
                 ev.claims.append(Claim(kind=kind, low=low, high=high if high is not None else best, who=who,
                                        side=side, claimed_by=by, doc=doc_id, quote=quote))
-                all_claims.append(ClaimRow(kind, low, best, high, side, by, bool(tally), bool(vague)))
+                all_claims.append(ClaimRow(kind, low, best, high, side, by, bool(tally), bool(vague), trig))
             for name, side in actors.get(mid, []):
                 if all(a.name != name for a in ev.actors):
                     ev.actors.append(Actor(name, side))
             for name, role, status in people.get(mid, []):
                 ev.people.append(Person(name, role, status))
-        for kind in KINDS:
-            f = figures_for(all_claims, kind)
+        for kind, f in event_figures(all_claims).items():
             if f.total is not None:
                 setattr(ev, kind, CasualtyCount(f.total.low, f.total.best, f.total.high, f.by_side,
                                                 f.disputed, f.tally))

@@ -10,6 +10,9 @@ For each kind (killed, wounded, captured):
    when claimers disagree the figure is disputed.
 4. The total is the sum over stated sides, or the largest figure with no side when that is
    larger (an unsided "58 dead" is the total, not another side).
+6. "Shot" counts people hit whose fate the sentence leaves open: wounded is the larger of the
+   counted wounded and (people shot - killed), as "four people were shot; one died" means
+   three wounded. (Calibrated on the GVA articles, bench/score_casualties_gva.py.)
 5. Vague quantities ("dozens", "several", "scores") stand only where nothing better is
    stated: a side's vague claim yields to a counted claim for that side, and vague sides are
    left out of a total that has counted sides (they stay in ``by_side``).
@@ -33,6 +36,7 @@ class ClaimRow:
     claimed_by: str | None
     tally: bool
     vague: bool = False
+    trigger: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,3 +100,19 @@ def figures_for(claims: list[ClaimRow], kind: str) -> KindFigures:
     if unsided is not None and (total is None or (None not in vague_sides and (unsided.best or 0) > (total.best or 0))):
         total = unsided
     return KindFigures(total, by_side, disputed, tally)
+
+
+def event_figures(claims: list[ClaimRow]) -> dict[str, KindFigures]:
+    """Killed, wounded and captured of one event (rules 1-6)."""
+    out = {k: figures_for(claims, k) for k in ("killed", "captured")}
+    hit = [c for c in claims if c.kind == "wounded" and c.trigger == "shot"]
+    wounded = figures_for([c for c in claims if not (c.kind == "wounded" and c.trigger == "shot")], "wounded")
+    if hit:
+        shot = figures_for(hit, "wounded")
+        killed = out["killed"].total.best if out["killed"].total else 0
+        left = (shot.total.best or 0) - (killed or 0)
+        if wounded.total is None or left > (wounded.total.best or 0):
+            n = max(left, 0)
+            wounded = KindFigures(Figure(n, n, n), {}, shot.disputed, shot.tally)
+    out["wounded"] = wounded
+    return out

@@ -117,9 +117,9 @@ def write_mentions(c: sqlite3.Connection, doc: Document, mentions: list[EventMen
              m.typing.event_type if m.typing else None, m.typing.sub_event_type if m.typing else None,
              m.typing.trigger if m.typing else None))
         c.executemany(
-            'INSERT INTO claims (mention_id, ord, kind, low, best, high, who, side, claimed_by, tally, vague, start, '
-            '"end", quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-            [(mid, k, f.kind, f.low, f.best, f.high, f.who, f.side, f.claimed_by, int(f.tally), int(f.vague),
+            'INSERT INTO claims (mention_id, ord, kind, low, best, high, who, side, claimed_by, tally, vague, trigger, '
+            'start, "end", quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            [(mid, k, f.kind, f.low, f.best, f.high, f.who, f.side, f.claimed_by, int(f.tally), int(f.vague), f.trigger,
               f.start, f.end,
               _sentence_of(m, f.start)) for k, f in enumerate(m.figures)])
         c.executemany("INSERT OR IGNORE INTO mention_actors VALUES (?, ?, ?)",

@@ -32,6 +32,7 @@ CREATE TABLE claims (
     claimed_by TEXT,
     tally INTEGER NOT NULL DEFAULT 0,
     vague INTEGER NOT NULL DEFAULT 0,        -- "dozens", "several": a vague quantity, not a count
+    trigger TEXT,                            -- the word that set the kind: "killed", "shot", "critical" ...
     start INTEGER,
     "end" INTEGER,
     quote TEXT NOT NULL,
