@@ -13,6 +13,7 @@ from .conftest import BENCH, SHARED
 ROOT = Path(__file__).resolve().parents[1]
 
 SEED_EVENTS_ALL_FIELDS_OK = 34  # issue 3: at least 34 of the 37 seed events with date, place and figures right
+SEED_LINKS = 5  # issue 4: all five seed links (same event / different event)
 CASE_MICRO_F1 = 0.75  # issue 3: CASE 2021 sub-event types, classifier alone (bench/score_case.py)
 CASE_MACRO_F1 = 0.65
 
@@ -29,6 +30,7 @@ def test_seed_events_floor():
     res = run("score_seeds.py")
     assert res["found"] == 37
     assert res["all_fields_ok"] >= SEED_EVENTS_ALL_FIELDS_OK, res
+    assert res["links_ok"] == SEED_LINKS, res
 
 
 def test_case_event_types_floor():

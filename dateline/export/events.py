@@ -1,8 +1,8 @@
 """Event records from the store.
 
-Until mentions are resolved across documents, an event is either a digest item (every
-mention of the same dated digest line, on any page, is one event) or one event mention of
-an article or encyclopedia article. Figures come from the claims by the rule in
+Mentions are grouped into events by :mod:`dateline.resolve.cluster` (every mention of the
+same digest item, a cited article's lead with the citing item, and reports of one incident
+across documents). Figures come from the claims by the rule in
 :mod:`dateline.export.figures`.
 """
 
@@ -16,6 +16,8 @@ from dataclasses import asdict
 
 from ..model import Actor, CasualtyCount, Claim, EventRecord, Mention, Person, Place, Source
 from ..store import Store
+from ..resolve.cluster import cluster
+from ..resolve.mentions import load_mentions
 from .figures import ClaimRow, event_figures
 
 KINDS = ("killed", "wounded", "captured")
@@ -53,6 +55,20 @@ def mention_event_id(mention_id: str) -> str:
     return "ev-" + hashlib.sha1(mention_id.encode()).hexdigest()[:16]
 
 
+def resolved_event_ids(c) -> dict[str, str]:
+    """mention id -> event id, after resolution (dateline.resolve): a cluster holding a digest item
+    takes the item's id, any other cluster the id derived from its first mention."""
+    mentions = load_mentions(c)
+    cited = c.execute("SELECT item_id, cited_doc_id FROM citations WHERE cited_doc_id IS NOT NULL").fetchall()
+    out = {}
+    for group in cluster(mentions, cited):
+        items = sorted(m.item_id for m in group if m.item_id)
+        eid = items[0] if items else mention_event_id(min(m.id for m in group))
+        for m in group:
+            out[m.id] = eid
+    return out
+
+
 def iter_events(store: Store) -> Iterator[EventRecord]:
     """Every event, ordered by date then id (undated last)."""
     c = store.conn
@@ -62,10 +78,11 @@ def iter_events(store: Store) -> Iterator[EventRecord]:
     actors = _grouped(c, "SELECT mention_id, name, side FROM mention_actors ORDER BY mention_id, name")
     people = _grouped(c, "SELECT mention_id, name, role, status FROM mention_people ORDER BY mention_id, ord")
     texts: dict[str, str] = {}
+    event_of = resolved_event_ids(c)
     groups: dict[str, list[tuple]] = defaultdict(list)
     for row in c.execute("SELECT id, doc_id, item_id, lead, sentences, date, date_end, date_precision, date_basis, "
-                         "place, event_type, sub_event_type FROM mentions ORDER BY doc_id, ord"):
-        groups[row[2] or mention_event_id(row[0])].append(row)
+                         "place, event_type, sub_event_type FROM mentions ORDER BY lead DESC, doc_id, ord"):
+        groups[event_of[row[0]]].append(row)
     items = {r[0]: r[1:] for r in c.execute("SELECT id, date, headline FROM digest_items")}
     records = []
     for eid, rows in groups.items():

@@ -1,0 +1,1 @@
+"""Resolution: turn event mentions into events, one per real-world happening."""

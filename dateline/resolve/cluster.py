@@ -1,0 +1,133 @@
+"""Group mentions into events: union-find over rules, with blocking so cost stays near-linear.
+
+Rules, in order:
+
+1. Mentions of the same digest item are one event (the item listed on several pages).
+2. An article's lead mention joins the event of every digest item that cites the article.
+3. Mentions of different documents are compared only within a block: the same city (mentions
+   without a city are not compared), dates at day precision at most ``DATE_WINDOW_DAYS`` apart
+   (``APPROX_WINDOW_DAYS`` when one has only its document's publication day). Within a block two mentions are the same event when their
+   event types agree (or one is unknown), and their killed and wounded figures agree where
+   both state them.
+4. Lead mentions of articles in the same region (admin1) at most ``REGION_WINDOW_DAYS`` apart
+   are one event when they name the same person or their first sentences (titles) share
+   most of their content words.
+Mentions of the same document are never merged here: segmentation already decided them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .mentions import MentionFacts
+
+DATE_WINDOW_DAYS = 2  # reports of one incident date it within this many days of each other
+APPROX_WINDOW_DAYS = 4  # ... and when one only has its publication day, within this many
+# Violent event types that reports of one incident use interchangeably (a street shooting is
+# "Crime" in one article and an attack on civilians in another).
+VIOLENT_TYPES = {"Crime", "Violence against civilians", "Battles", "Explosions/Remote violence", "Riots",
+                 "Organized crime"}
+
+
+REGION_WINDOW_DAYS = 3  # mentions in one region (admin1) this close may still be one event when ...
+TITLE_SIMILARITY = 0.5  # ... their first sentences share this share of content words, or they name the same person
+_WORD = re.compile(r"[a-z0-9]+")
+STOPWORDS = frozenset("""a an the of in on at to for and or by with from after before as is are was were be been
+has have had that this it its he she his her they their police say says said man woman men women people
+one two three four five shot shooting killed dead injured wounded""".split())
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 2)
+
+
+def similar(a: MentionFacts, b: MentionFacts) -> bool:
+    if a.people & b.people:
+        return True
+    wa, wb = content_words(a.text), content_words(b.text)
+    if len(wa) < 3 or len(wb) < 3:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= TITLE_SIMILARITY
+
+
+class UnionFind:
+    def __init__(self, items: Iterable[str]):
+        self.parent = {i: i for i in items}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def compatible(a: MentionFacts, b: MentionFacts) -> bool:
+    if a.doc_id == b.doc_id:
+        return False
+    if a.event_type and b.event_type and a.event_type != b.event_type and not (
+            a.event_type in VIOLENT_TYPES and b.event_type in VIOLENT_TYPES):
+        return False
+    for x, y in ((a.killed, b.killed), (a.wounded, b.wounded)):
+        if x is not None and y is not None and x != y:
+            return False
+    return True
+
+
+def cluster(mentions: list[MentionFacts], citations: Iterable[tuple[str, str]]) -> list[list[MentionFacts]]:
+    """Events as lists of mentions. ``citations``: (digest item id, cited article doc id)."""
+    uf = UnionFind(m.id for m in mentions)
+    by_item: dict[str, list[str]] = defaultdict(list)
+    leads: dict[str, str] = {}
+    for m in mentions:
+        if m.item_id:
+            by_item[m.item_id].append(m.id)
+        if m.lead and m.doc_kind == "article":
+            leads[m.doc_id] = m.id
+    for ids in by_item.values():
+        for other in ids[1:]:
+            uf.union(ids[0], other)
+    for item, doc in citations:
+        if item in by_item and doc in leads:
+            uf.union(by_item[item][0], leads[doc])
+    blocks: dict[tuple, list[MentionFacts]] = defaultdict(list)
+    for m in mentions:
+        if m.city and (m.day or m.published) and not m.item_id:
+            blocks[(m.country, m.admin1, m.city)].append(m)
+    for block in blocks.values():
+        block.sort(key=lambda m: m.day or m.published)
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                gap = ((b.day or b.published) - (a.day or a.published)).days
+                if gap > APPROX_WINDOW_DAYS:
+                    break
+                if gap > DATE_WINDOW_DAYS and a.day and b.day:
+                    continue
+                if compatible(a, b):
+                    uf.union(a.id, b.id)
+    regions: dict[tuple, list[MentionFacts]] = defaultdict(list)
+    for m in mentions:
+        if m.admin1 and (m.day or m.published) and not m.item_id and m.lead:
+            regions[(m.country, m.admin1)].append(m)
+    for block in regions.values():
+        block.sort(key=lambda m: m.day or m.published)
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if ((b.day or b.published) - (a.day or a.published)).days > REGION_WINDOW_DAYS:
+                    break
+                if a.doc_id != b.doc_id and similar(a, b):
+                    uf.union(a.id, b.id)
+    groups: dict[str, list[MentionFacts]] = defaultdict(list)
+    for m in mentions:
+        groups[uf.find(m.id)].append(m)
+    return list(groups.values())

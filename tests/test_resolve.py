@@ -1,0 +1,56 @@
+"""Resolution of mentions into events: the rules of dateline.resolve.cluster."""
+
+from datetime import date
+
+from dateline.resolve.cluster import cluster
+from dateline.resolve.mentions import MentionFacts
+
+
+def m(mid, doc, *, day=None, city="Memphis", killed=None, wounded=None, item=None, lead=True, text="",
+      etype="Crime", people=(), published=None, kind="article"):
+    return MentionFacts(id=mid, doc_id=doc, doc_kind=kind, item_id=item, lead=lead,
+                        day=date.fromisoformat(day) if day else None,
+                        published=date.fromisoformat(published) if published else None,
+                        month=day[:7] if day else None, country="United States", admin1="Tennessee", city=city,
+                        event_type=etype, killed=killed, wounded=wounded, text=text, people=set(people))
+
+
+def groups(ms, citations=()):
+    return sorted(sorted(x.id for x in g) for g in cluster(ms, citations))
+
+
+def test_same_city_close_dates_agreeing_figures_merge():
+    ms = [m("a#0", "a", day="2017-01-08", killed=1), m("b#0", "b", day="2017-01-09", killed=1)]
+    assert groups(ms) == [["a#0", "b#0"]]
+
+
+def test_same_place_and_figure_but_far_apart_in_time_stay_apart():
+    ms = [m("a#0", "a", day="2015-11-08", killed=58), m("b#0", "b", day="2017-09-15", killed=58)]
+    assert groups(ms) == [["a#0"], ["b#0"]]
+
+
+def test_disagreeing_figures_stay_apart():
+    ms = [m("a#0", "a", day="2017-01-08", killed=1), m("b#0", "b", day="2017-01-08", killed=2)]
+    assert groups(ms) == [["a#0"], ["b#0"]]
+
+
+def test_mentions_of_one_document_are_not_merged():
+    ms = [m("a#0", "a", day="2014-10-14", killed=33), m("a#1", "a", day="2014-10-15", killed=33, lead=False)]
+    assert groups(ms) == [["a#0"], ["a#1"]]
+
+
+def test_cited_article_joins_the_digest_item_and_items_join_across_pages():
+    ms = [m("p1#0", "p1", item="ev-x", kind="digest", lead=True), m("p2#3", "p2", item="ev-x", kind="digest", lead=False),
+          m("art#0", "art", day="2015-11-08", city="Deir ez-Zor")]
+    assert groups(ms, [("ev-x", "art")]) == [["art#0", "p1#0", "p2#3"]]
+
+
+def test_same_person_named_in_the_region_merges_even_without_city():
+    ms = [m("a#0", "a", day="2017-01-08", city=None, people=["john smith"]),
+          m("b#0", "b", day="2017-01-10", city="Bartlett", people=["john smith"])]
+    assert groups(ms) == [["a#0", "b#0"]]
+
+
+def test_publication_day_stands_in_for_an_unknown_event_day():
+    ms = [m("a#0", "a", day="2017-01-08", killed=1), m("b#0", "b", published="2017-01-10", killed=1)]
+    assert groups(ms) == [["a#0", "b#0"]]
