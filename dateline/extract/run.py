@@ -72,6 +72,8 @@ def _results(docs: list[Document], workers: int) -> Iterator[tuple[str, list[Eve
         for d in docs:
             yield _extract_one(d)
         return
+    from ..gazetteer import Gazetteer
+    Gazetteer.load()  # build the gazetteer cache once here, not in every worker at the same time
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
         yield from pool.map(_extract_one, docs, chunksize=CHUNK)
 
