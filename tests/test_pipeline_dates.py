@@ -25,6 +25,7 @@ def test_a_date_near_a_violation_word_in_the_lead_wins_over_the_first_date():
 
 def test_the_lead_day_wins_over_an_older_violation_date_later_in_the_article():
     text = ("Man shot dead in city.\n\nA man was found on Monday in his car.\n\n"
+            "He was 40. He lived alone. Neighbours were shocked. The street was quiet.\n\n"
             "Police said he had been arrested on 4 May 2015 for theft.")
     got = event_date(text, lead=[0, 1])
     assert (got.date, got.precision) == ("2021-03-08", "day")
@@ -37,3 +38,31 @@ def test_dates_after_publication_are_not_the_event():
 
 def test_nothing_stated_gives_none():
     assert event_date("Activists detained.\n\nPolice detained several activists.", lead=[0, 1]) is None
+
+
+def test_the_opening_shooting_day_wins_over_a_later_court_day_in_the_lead():
+    # the lead mention holds the title and the arraignment; the shooting is in the opening
+    text = ("Soldier charged.\n\nA soldier was arraigned Monday in connection with a shooting.\n\n"
+            "He was charged with assault in connection to the Saturday shooting.")
+    got = event_date(text, lead=[0, 1])
+    assert (got.date, got.precision) == ("2021-03-06", "day")
+
+
+def test_a_second_date_in_a_sentence_near_the_shooting_counts():
+    text = "Bond set.\n\nBond was set at $1 million Tuesday for a man accused of shooting a toddler Monday."
+    got = event_date(text, lead=[0, 1])
+    assert (got.date, got.precision) == ("2021-03-08", "day")
+
+
+def test_a_coarse_date_gives_way_to_the_day_it_holds():
+    text = ("Arrest in shooting.\n\nPolice arrested a man in a shooting earlier this month.\n\n"
+            "The man was shot on March 2 outside a bar.")
+    got = event_date(text, lead=[0, 1, 2])
+    assert (got.date, got.precision) == ("2021-03-02", "day")
+
+
+def test_an_incident_word_makes_a_date_the_event_s():
+    text = ("Girl hurt.\n\nA girl is recovering at home.\n\n"
+            "It happened around 11:40 p.m. Tuesday night in the 4100 block of Wallace Street.")
+    got = event_date(text, lead=[0, 1])
+    assert (got.date, got.precision) == ("2021-03-09", "day")

@@ -50,7 +50,8 @@ class SentenceDate:
     ``current``: the date in force for the sentence: ``own``, else the running date carried
     from before (None when unknown). ``start``/``end``/``text``: the date expression behind
     ``current`` (offsets into the document text), None when ``current`` is None or did not
-    come from an expression (a digest's page date).
+    come from an expression (a digest's page date). ``others``: the sentence's other
+    resolved dates that are neither background nor dates of a statement.
     """
 
     own: DateValue | None
@@ -58,6 +59,19 @@ class SentenceDate:
     start: int | None
     end: int | None
     text: str | None
+    others: tuple[DateExpression, ...] = ()
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A date the sentence states besides its own ("bond was set Thursday for a man accused of
+    shooting a boy Wednesday": Wednesday), neither background nor the date of a statement;
+    offsets into the document text."""
+
+    value: DateValue
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(frozen=True)
@@ -252,7 +266,11 @@ class _Walker:
             own = _dated(own_span, sentence.start + c.start, sentence.start + c.end, c.text)
         self._move_running(sentence, found, i, own)
         unknown = i is not None and own_span is None
-        return self._result(own, unknown=unknown)
+        others = tuple(DateExpression(span.to_value(), sentence.start + c.start, sentence.start + c.end, c.text)
+                       for k, (c, span) in enumerate(found)
+                       if k != i and span is not None and not c.background and not c.saying)
+        return replace(self._result(own, unknown=unknown), others=others) if others else \
+            self._result(own, unknown=unknown)
 
     def _move_running(self, sentence: Sentence, found: list[tuple[Candidate, Span | None]], i: int | None,
                       own: _Dated | None) -> None:
