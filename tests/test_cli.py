@@ -51,7 +51,7 @@ def test_ingest_then_events_and_documents(tmp_path, seeds_dir):
     r = runner.invoke(main, ["events", "--db", db, "--format", "jsonl"])
     assert r.exit_code == 0
     events = [json.loads(line) for line in r.output.splitlines()]
-    digest_events = [e for e in events if e["sources"] or e["topics"] or e["related"]]
+    digest_events = [e for e in events if any(m["doc"][:3] in ("000", "002") for m in e["mentions"])]
     assert len(digest_events) == 21
     assert any(e["documents"] == ["004_bae0d4d6eaaf3b50"] and e["killed"] for e in events)
     required = {"id", "title", "date", "date_end", "date_precision", "date_basis", "place", "event_type",

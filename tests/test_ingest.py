@@ -28,7 +28,7 @@ def test_seeds_ingest_counts(seeded):
     assert counts["digest_items"] == 21  # 2 page items + 20 related, the Baghdadi item listed on both pages once
     assert counts["item_listings"] == 22
     assert counts["citations"] == 6  # 4 + 2 sources; the two "Cover Image" entries are not sources
-    assert store.applied_migrations() == ["0001_initial", "0002_mentions"]
+    assert store.applied_migrations() == ["0001_initial", "0002_mentions", "0003_topic_parents"]
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -102,7 +102,9 @@ def test_events_from_digests(seeded):
     assert b.documents == ["000_4a1e41b65d09cc12", "002_0d4b31b35aa5e444"]
     assert b.topics == ["Deir ez-Zor Governorate", "Islamic State", "Islamic State of Iraq and the Levant",
                         "Syrian Civil War", "Syrian Observatory for Human Rights"]
-    assert len(b.related) == 2  # the main items of both pages
+    mains = {e.id for e in events if e.title.startswith(("Syrian state news reports clashes",
+                                                          "The Syrian Observatory for Human Rights claims"))}
+    assert set(b.related[:2]) == mains  # the main items of both pages first, then ranked by topics and time
 
 
 BAD_INPUTS = {
@@ -159,3 +161,23 @@ def test_same_id_from_another_file_is_a_conflict(tmp_path, seeds_dir):
     report = ingest([a, b], store)
     assert len(report.problems) == 1 and "already ingested" in report.problems[0].reason
     assert store.conn.execute("SELECT title FROM documents").fetchall() == [("First story",)]
+
+
+def test_topic_hierarchy_and_related_events(seeded):
+    store, _ = seeded
+    pairs = store.conn.execute(
+        "SELECT c.name, p.name FROM topic_parents tp JOIN topics c ON c.id = tp.child_id "
+        "JOIN topics p ON p.id = tp.parent_id ORDER BY c.name").fetchall()
+    assert pairs == [("Deir ez-Zor Governorate campaign", "Syrian Civil War"),  # one topic with the digests
+                     ("Deir ez-Zor clashes (2011–2014)", "Deir ez-Zor Governorate campaign")]
+    events = list(iter_events(store))
+    chronology = [e for e in events if e.documents == ["004_bae0d4d6eaaf3b50"]]
+    assert chronology and all(e.topics[:3] == ["Deir ez-Zor clashes (2011–2014)", "Deir ez-Zor Governorate campaign",
+                                               "Syrian Civil War"] for e in chronology)
+    # the chronology's war is the digest pages' "Syrian Civil War": events of both relate
+    by_id = {e.id: e for e in events}
+    first = next(e for e in chronology if e.date)
+    assert first.related and all(r in by_id for r in first.related)
+    assert len(first.related) <= 10
+    main = next(e for e in events if e.title.startswith("Syrian state news reports clashes"))
+    assert len(main.related) == 10  # the page lists ten related items: they come first and fill the list

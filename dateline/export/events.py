@@ -18,6 +18,7 @@ from ..model import Actor, CasualtyCount, Claim, EventRecord, Mention, Person, P
 from ..store import Store
 from ..resolve.cluster import cluster
 from ..resolve.mentions import load_mentions
+from ..enrich.related import rank_related
 from .figures import ClaimRow, event_figures
 
 KINDS = ("killed", "wounded", "captured")
@@ -129,8 +130,41 @@ def iter_events(store: Store) -> Iterator[EventRecord]:
             for doc_id, start, end, text in listings.get(iid, []):
                 ev.mentions.append(Mention(doc=doc_id, start=start, end=end, text=text))
             records.append(ev)
+    _add_document_topics(c, records)
+    rank_related(records)
     records.sort(key=lambda e: (e.date is None, e.date or "", e.id))
     yield from records
+
+
+def topic_ancestors(c) -> dict[str, list[str]]:
+    """Topic name -> the names of every topic it is part of (infobox "Part of" chains)."""
+    names = dict(c.execute("SELECT id, name FROM topics"))
+    parents: dict[str, set[str]] = defaultdict(set)
+    for child, parent in c.execute("SELECT DISTINCT child_id, parent_id FROM topic_parents"):
+        parents[child].add(parent)
+    out: dict[str, list[str]] = {}
+    for tid in parents:
+        seen, stack = [], list(parents[tid])
+        while stack:
+            p = stack.pop()
+            if p not in seen and p != tid:
+                seen.append(p)
+                stack.extend(parents.get(p, ()))
+        out[names[tid]] = [names[p] for p in seen]
+    return out
+
+
+def _add_document_topics(c, records: list[EventRecord]) -> None:
+    """An event is also about its documents' topics (an encyclopedia article's title) and their ancestors."""
+    doc_topics = _grouped(c, "SELECT d.doc_id, t.name FROM document_topics d JOIN topics t ON t.id = d.topic_id "
+                             "JOIN documents x ON x.id = d.doc_id WHERE x.kind = 'reference'")
+    ancestors = topic_ancestors(c)
+    for ev in records:
+        extra = [t for d in ev.documents for (t,) in doc_topics.get(d, [])]
+        for t in list(ev.topics) + extra:
+            for name in [t, *ancestors.get(t, [])]:
+                if all(name.lower() != x.lower() for x in ev.topics):
+                    ev.topics.append(name)
 
 
 def _add_digest_context(ev: EventRecord, iid: str, item: tuple, listings, topics, sources, related) -> None:

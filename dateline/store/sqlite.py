@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import DocumentConflict, StoreError
+from ..enrich.topics import parent_pairs
 from ..model import Document
 from . import keys
 
@@ -110,7 +111,8 @@ class Store:
             return WriteResult.UPDATED if row else WriteResult.NEW
 
     def _delete_children(self, c: sqlite3.Connection, doc_id: str) -> None:
-        for table in ("sections", "infobox_fields", "item_listings", "citations", "item_topics", "document_topics"):
+        for table in ("sections", "infobox_fields", "item_listings", "citations", "item_topics", "document_topics",
+                      "topic_parents"):
             c.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))  # table names are constants
 
     def _insert(self, c: sqlite3.Connection, doc: Document, h: str, *, replace: bool) -> None:
@@ -133,6 +135,9 @@ class Store:
         for name in doc.topics:
             tid = self._topic(c, name)
             c.execute("INSERT OR IGNORE INTO document_topics VALUES (?, ?)", (doc.id, tid))
+        for child, parent in parent_pairs(doc.title, [(f.key, f.value) for f in doc.infobox]):
+            c.execute("INSERT OR IGNORE INTO topic_parents VALUES (?, ?, ?)",
+                      (self._topic(c, child), self._topic(c, parent), doc.id))
         for i, it in enumerate(doc.items):
             iid = keys.item_id(it.date, it.headline)
             c.execute(
@@ -160,12 +165,14 @@ class Store:
             c.execute("DELETE FROM item_topics WHERE item_id NOT IN (SELECT item_id FROM item_listings)")
             c.execute("DELETE FROM digest_items WHERE id NOT IN (SELECT item_id FROM item_listings)")
             c.execute("DELETE FROM topics WHERE id NOT IN (SELECT topic_id FROM item_topics) "
-                      "AND id NOT IN (SELECT topic_id FROM document_topics)")
+                      "AND id NOT IN (SELECT topic_id FROM document_topics) "
+                      "AND id NOT IN (SELECT child_id FROM topic_parents) "
+                      "AND id NOT IN (SELECT parent_id FROM topic_parents)")
 
     # --- reading ----------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
         tables = ["documents", "sections", "infobox_fields", "digest_items", "item_listings", "citations",
-                  "topics", "item_topics", "document_topics"]
+                  "topics", "item_topics", "document_topics", "topic_parents"]
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 

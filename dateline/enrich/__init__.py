@@ -1,0 +1,1 @@
+"""Enrichment: topic hierarchy and related events."""
