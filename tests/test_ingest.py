@@ -181,3 +181,15 @@ def test_topic_hierarchy_and_related_events(seeded):
     assert len(first.related) <= 10
     main = next(e for e in events if e.title.startswith("Syrian state news reports clashes"))
     assert len(main.related) == 10  # the page lists ten related items: they come first and fill the list
+
+
+def test_incremental_ingest_gives_the_same_events(tmp_path, seeds_dir):
+    from dataclasses import asdict
+    files = sorted(seeds_dir.glob("*.txt"))
+    once = open_store(tmp_path / "once.db")
+    ingest([seeds_dir], once)
+    parts = open_store(tmp_path / "parts.db")
+    ingest(files[3:], parts)  # the chronology and 003 first, then the digests and the UPI story
+    report = ingest(files[:3], parts)
+    assert report.extraction.documents == 3  # only the new documents were extracted
+    assert [asdict(e) for e in iter_events(parts)] == [asdict(e) for e in iter_events(once)]

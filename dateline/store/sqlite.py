@@ -156,7 +156,10 @@ class Store:
     @staticmethod
     def _topic(c: sqlite3.Connection, name: str) -> str:
         tid = keys.topic_id(name)
-        c.execute("INSERT OR IGNORE INTO topics (id, name) VALUES (?, ?)", (tid, name))
+        # spellings of one topic differ in case ("Syrian Civil War" / "Syrian civil war"): the name kept
+        # is the one that sorts first (capitals first), so it does not depend on ingest order
+        c.execute("INSERT INTO topics (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET "
+                  "name = min(topics.name, excluded.name)", (tid, name))
         return tid
 
     def prune(self) -> None:
