@@ -54,3 +54,33 @@ def test_same_person_named_in_the_region_merges_even_without_city():
 def test_publication_day_stands_in_for_an_unknown_event_day():
     ms = [m("a#0", "a", day="2017-01-08", killed=1), m("b#0", "b", published="2017-01-10", killed=1)]
     assert groups(ms) == [["a#0", "b#0"]]
+
+
+def test_secondary_mentions_are_not_merged_across_documents():
+    ms = [m("a#1", "a", day="2017-01-08", killed=1, lead=False), m("b#0", "b", day="2017-01-08", killed=1)]
+    assert groups(ms) == [["a#1"], ["b#0"]]
+
+
+def words(text):
+    return frozenset(text.lower().split())
+
+
+def test_leads_with_alike_openings_merge_across_cities_and_unalike_ones_stay_apart():
+    filler = [m(f"f{i}#0", f"f{i}", day="2016-05-01", city=f"Town{i}") for i in range(20)]
+    for i, f in enumerate(filler):
+        f.words = words(f"shooting police night filler{i} other{i}")
+    a = m("a#0", "a", day="2017-01-08", city="Memphis")
+    b = m("b#0", "b", day="2017-01-09", city="Bartlett")
+    c = m("c#0", "c", day="2017-01-08", city="Memphis")
+    a.words = words("shooting tabernacle church edwards street teens police")
+    b.words = words("shooting tabernacle church edwards street vigil night")
+    c.words = words("shooting police night robbery gas station clerk")
+    ms = filler + [a, b, c]
+    assert [g for g in groups(ms) if len(g) > 1] == [["a#0", "b#0"]]
+
+
+def test_alike_openings_far_apart_in_time_stay_apart():
+    a = m("a#0", "a", day="2017-01-08")
+    b = m("b#0", "b", day="2017-03-09")
+    a.words = b.words = words("tabernacle church edwards street")
+    assert groups([a, b]) == [["a#0"], ["b#0"]]

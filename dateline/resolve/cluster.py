@@ -4,14 +4,22 @@ Rules, in order:
 
 1. Mentions of the same digest item are one event (the item listed on several pages).
 2. An article's lead mention joins the event of every digest item that cites the article.
-3. Mentions of different documents are compared only within a block: the same city (mentions
-   without a city are not compared), dates at day precision at most ``DATE_WINDOW_DAYS`` apart
-   (``APPROX_WINDOW_DAYS`` when one has only its document's publication day). Within a block two mentions are the same event when their
-   event types agree (or one is unknown), and their killed and wounded figures agree where
-   both state them.
+3. Lead mentions of different documents are compared only within a block: the same city
+   (mentions without a city are not compared), dates at day precision at most
+   ``DATE_WINDOW_DAYS`` apart (``APPROX_WINDOW_DAYS`` when one has only its document's
+   publication day). Within a block two leads are the same event when their event types agree
+   (or one is unknown), and their killed and wounded figures agree where both state them.
+   Leads that both have opening words are left to rule 5 instead: in a busy city, agreeing
+   figures alone chained unrelated shootings (GVA: Chicago).
 4. Lead mentions of articles in the same region (admin1) at most ``REGION_WINDOW_DAYS`` apart
    are one event when they name the same person or their first sentences (titles) share
    most of their content words.
+5. Article leads whose openings (title and first paragraphs, furniture dropped:
+   :mod:`dateline.resolve.words`) share rare words and are dated close together are one event
+   when the IDF-weighted cosine of their openings reaches a threshold set by the date gap and
+   by whether city or region agree. Matches are applied likeliest first.
+Secondary (non-lead) mentions are not merged across documents: an incident recalled in passing
+joined unrelated reports into chains.
 Mentions of the same document are never merged here: segmentation already decided them.
 """
 
@@ -22,6 +30,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .mentions import MentionFacts
+from .words import Idf
 
 DATE_WINDOW_DAYS = 2  # reports of one incident date it within this many days of each other
 APPROX_WINDOW_DAYS = 4  # ... and when one only has its publication day, within this many
@@ -37,6 +46,36 @@ _WORD = re.compile(r"[a-z0-9]+")
 STOPWORDS = frozenset("""a an the of in on at to for and or by with from after before as is are was were be been
 has have had that this it its he she his her they their police say says said man woman men women people
 one two three four five shot shooting killed dead injured wounded""".split())
+
+
+# Rule 5: article leads whose openings share rare words. Blocking: only leads sharing a word
+# found in at most RARE_MAX_DOCS openings are compared, and only when dated at most
+# TEXT_WINDOW_DAYS apart. The IDF-weighted cosine of their openings must reach a threshold
+# that rises with the date gap and falls when region or city agree (GVA, pairs by band).
+RARE_MAX_DOCS = 20
+TEXT_WINDOW_DAYS = 14
+NEAR_DAYS = 2
+# (gap at most NEAR_DAYS, gap within TEXT_WINDOW_DAYS) thresholds by what else agrees
+COSINE_SAME_CITY = (0.10, 0.30)
+COSINE_SAME_REGION = (0.12, 0.30)
+COSINE_ELSEWHERE = (0.12, 0.45)
+
+
+def day_gap(a: MentionFacts, b: MentionFacts) -> int | None:
+    """Days between two mentions, the closest of their event and publication days."""
+    da = [d for d in (a.day, a.published) if d]
+    db = [d for d in (b.day, b.published) if d]
+    return min((abs((x - y).days) for x in da for y in db), default=None)
+
+
+def openings_match(a: MentionFacts, b: MentionFacts, cosine: float, gap: int) -> bool:
+    if a.city and a.city == b.city and a.admin1 == b.admin1:
+        near, far = COSINE_SAME_CITY
+    elif a.admin1 and a.admin1 == b.admin1:
+        near, far = COSINE_SAME_REGION
+    else:
+        near, far = COSINE_ELSEWHERE
+    return cosine >= (near if gap <= NEAR_DAYS else far)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -102,7 +141,7 @@ def cluster(mentions: list[MentionFacts], citations: Iterable[tuple[str, str]]) 
             uf.union(by_item[item][0], leads[doc])
     blocks: dict[tuple, list[MentionFacts]] = defaultdict(list)
     for m in mentions:
-        if m.city and (m.day or m.published) and not m.item_id:
+        if m.lead and m.city and (m.day or m.published) and not m.item_id:
             blocks[(m.country, m.admin1, m.city)].append(m)
     for block in blocks.values():
         block.sort(key=lambda m: m.day or m.published)
@@ -113,6 +152,8 @@ def cluster(mentions: list[MentionFacts], citations: Iterable[tuple[str, str]]) 
                     break
                 if gap > DATE_WINDOW_DAYS and a.day and b.day:
                     continue
+                if a.words and b.words:
+                    continue  # rule 5 compares their openings
                 if compatible(a, b):
                     uf.union(a.id, b.id)
     regions: dict[tuple, list[MentionFacts]] = defaultdict(list)
@@ -127,7 +168,38 @@ def cluster(mentions: list[MentionFacts], citations: Iterable[tuple[str, str]]) 
                     break
                 if a.doc_id != b.doc_id and similar(a, b):
                     uf.union(a.id, b.id)
+    _merge_similar_openings([m for m in mentions if m.words and not m.item_id], uf)
     groups: dict[str, list[MentionFacts]] = defaultdict(list)
     for m in mentions:
         groups[uf.find(m.id)].append(m)
     return list(groups.values())
+
+
+def _merge_similar_openings(leads: list[MentionFacts], uf: UnionFind) -> None:
+    """Rule 5, blocked by rare shared words."""
+    idf = Idf(m.words for m in leads)
+    norms = [idf.norm(m.words) for m in leads]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(leads):
+        for w in m.words:
+            if idf.df[w] <= RARE_MAX_DOCS:
+                postings[w].append(i)
+    seen: set[tuple[int, int]] = set()
+    matches: list[tuple[float, str, str]] = []
+    for ids in postings.values():
+        for x, i in enumerate(ids):
+            for j in ids[x + 1:]:
+                if (i, j) in seen:
+                    continue
+                seen.add((i, j))
+                a, b = leads[i], leads[j]
+                if a.doc_id == b.doc_id or uf.find(a.id) == uf.find(b.id):
+                    continue
+                gap = day_gap(a, b)
+                if gap is None or gap > TEXT_WINDOW_DAYS:
+                    continue
+                cosine = idf.overlap(a.words, b.words) / (norms[i] * norms[j] or 1.0)
+                if openings_match(a, b, cosine, gap):
+                    matches.append((cosine, a.id, b.id))
+    for _, a_id, b_id in sorted(matches, reverse=True):  # the likeliest first, so a chain of weak links is refused
+        uf.union(a_id, b_id)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..export.figures import ClaimRow, event_figures
+from .words import opening_words
 
 
 @dataclass
@@ -29,6 +30,7 @@ class MentionFacts:
     wounded: int | None
     text: str  # the first sentence (the title for a lead mention)
     people: set[str] = field(default_factory=set)
+    words: frozenset[str] = frozenset()  # an article lead's opening words (title, first paragraphs)
 
 
 def _day(value: str | None, precision: str | None) -> date | None:
@@ -48,6 +50,9 @@ def load_mentions(c: sqlite3.Connection) -> list[MentionFacts]:
     people: dict[str, set[str]] = defaultdict(set)
     for mid, name in c.execute("SELECT mention_id, name FROM mention_people"):
         people[mid].add(name.lower())
+    openings = opening_words(dict(c.execute(
+        "SELECT d.id, d.text FROM documents d JOIN mentions m ON m.doc_id = d.id "
+        "WHERE m.lead = 1 AND d.kind = 'article'")))
     out = []
     for mid, doc_id, kind, item_id, lead, sents, d, prec, place, etype, pub, pub_prec, text in c.execute(
             "SELECT m.id, m.doc_id, d.kind, m.item_id, m.lead, m.sentences, m.date, m.date_precision, m.place, "
@@ -64,5 +69,5 @@ def load_mentions(c: sqlite3.Connection) -> list[MentionFacts]:
             month=d[:7] if d and prec in ("day", "month") else None, country=p.get("country"),
             admin1=p.get("admin1"), city=p.get("name") if p.get("precision") in ("city", "point") else None,
             event_type=etype, killed=k.best if k else None, wounded=w.best if w else None, text=text or "",
-            people=people.get(mid, set())))
+            people=people.get(mid, set()), words=openings.get(doc_id, frozenset()) if lead else frozenset()))
     return out
