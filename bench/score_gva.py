@@ -7,7 +7,8 @@ each article takes its lead event mention (the event the title and lead report) 
 it against the gold incident: killed and injured exact (nothing stated counts as 0), date
 (exact day), city and state (compared like the reference scorer), within 25 km. Also the
 share of articles where nothing was extracted (no date, no place and no figure), the
-reference scorer's cluster figures on the exported events, and documents per second with
+reference scorer's cluster figures on the exported events, MUC / B-cubed / CEAF-e and their mean
+(CoNLL F1) for all articles, the GVC subset and the all-singletons baseline, and documents per second with
 peak memory (the ingest includes reading, linking and extraction).
 """
 
@@ -30,7 +31,9 @@ from dateline.export.figures import ClaimRow, event_figures
 from dateline.store import open_store
 
 sys.path.insert(0, str(SHARED / "scoring"))
-from score import norm  # noqa: E402  (the reference scorer's own name normalisation)
+from score import doc_assignment, load_events, norm  # noqa: E402  (the reference scorer's own functions)
+
+from coref_metrics import conll  # noqa: E402
 
 
 def lead_mentions(db: Path) -> dict[str, dict]:
@@ -77,6 +80,10 @@ def main() -> None:
         leads = lead_mentions(tmp / "gva.db")
         ref, _ = reference_score("gva", tmp / "events.jsonl", gva / "docs.jsonl", gva / "incidents.jsonl",
                                  gva / "gvc_doc_to_event.csv") if not args.limit else ({}, [])
+        assign = doc_assignment(load_events(str(tmp / "events.jsonl")))
+        gvc = {r.split(",")[0]: r.split(",")[1] for r in (gva / "gvc_doc_to_event.csv").read_text().split()[1:]}
+        coref = {"all": conll(assign, gold), "gvc": conll(assign, {d: e for d, e in gvc.items() if d in gold}),
+                 "singletons": conll({}, gold)}
     t_all = time.perf_counter() - t
     n = Counter()
     for doc, inc_id in gold.items():
@@ -107,7 +114,7 @@ def main() -> None:
            "ingest_seconds": run["ingest_seconds"], "mentions": run["mentions"], "events": run["events"],
            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
            "peak_rss_workers_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
-           "seconds_total": round(t_all, 1), "reference": ref}
+           "seconds_total": round(t_all, 1), "reference": ref, "coref": coref}
     line = json.dumps(res)
     print(line)
     if args.out:
