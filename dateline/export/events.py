@@ -19,6 +19,7 @@ from ..store import Store
 from ..resolve.cluster import cluster
 from ..resolve.mentions import load_mentions
 from ..enrich.related import rank_related
+from ..enrich.titles import event_title
 from .figures import ClaimRow, event_figures
 
 KINDS = ("killed", "wounded", "captured")
@@ -85,6 +86,7 @@ def iter_events(store: Store) -> Iterator[EventRecord]:
                          "place, event_type, sub_event_type FROM mentions ORDER BY lead DESC, doc_id, ord"):
         groups[event_of[row[0]]].append(row)
     items = {r[0]: r[1:] for r in c.execute("SELECT id, date, headline FROM digest_items")}
+    doc_titles = dict(c.execute("SELECT id, title FROM documents WHERE kind != 'digest'"))
     records = []
     for eid, rows in groups.items():
         ev = EventRecord(id=eid, title="")
@@ -119,8 +121,10 @@ def iter_events(store: Store) -> Iterator[EventRecord]:
                                                 f.disputed, f.tally))
         if eid in items:
             _add_digest_context(ev, eid, items[eid], listings, topics, sources, related)
-        else:
-            ev.title = ev.mentions[0].text if ev.mentions else ""
+        elif ev.mentions:
+            first_doc = ev.mentions[0].doc
+            ev.title = event_title([m.text for m in ev.mentions if m.doc == first_doc],
+                                   document_title=doc_titles.get(first_doc))
         records.append(ev)
     for iid, (date, headline) in items.items():
         if iid not in groups:  # a digest item not extracted yet
