@@ -95,6 +95,11 @@ def test_events_from_digests(seeded):
     assert [s.name for s in main.sources] == ["Al Bawaba", "France 24", "UPI", "Zee News"]
     assert len(main.related) == 10
     assert main.mentions[0].text == main.title and main.mentions[0].doc == "000_4a1e41b65d09cc12"
+    # the cited UPI story's lead joined the event: its city refines the digest's province, and the
+    # monitors and media that report (SANA, UPI) are claimers, not actors
+    assert (main.place.name, main.place.precision) == ("Deir ez-Zor", "city")
+    assert {a.name for a in main.actors} == {"Islamic State", "Syrian government forces"}
+    assert {c.claimed_by for c in main.claims} >= {"SANA"}
     baghdadi = [e for e in events if e.title.startswith("The Syrian Observatory for Human Rights says ISIL leader")]
     assert len(baghdadi) == 1
     b = baghdadi[0]

@@ -23,6 +23,7 @@ from ..enrich.titles import event_title
 from .figures import ClaimRow, event_figures
 
 KINDS = ("killed", "wounded", "captured")
+PRECISION_RANK = {"country": 1, "admin1": 2, "city": 3, "point": 4}
 
 
 def _grouped(c, sql: str, params: tuple = ()) -> dict[str, list[tuple]]:
@@ -51,6 +52,15 @@ def _digest_context(c) -> tuple[dict, dict, dict, dict]:
             for o in others:
                 related[o].add(m)
     return listings, topics, sources, related
+
+
+def _refines(inner: Place, outer: Place) -> bool:
+    """Whether ``inner`` is a more specific place within ``outer`` (a city in the province named)."""
+    if PRECISION_RANK.get(inner.precision, 0) <= PRECISION_RANK.get(outer.precision, 0):
+        return False
+    if outer.precision == "country":
+        return inner.country == outer.country
+    return outer.precision == "admin1" and inner.country == outer.country and inner.admin1 == outer.admin1
 
 
 def mention_event_id(mention_id: str) -> str:
@@ -102,8 +112,10 @@ def iter_events(store: Store) -> Iterator[EventRecord]:
                 ev.documents.append(doc_id)
             if ev.date is None and date:
                 ev.date, ev.date_end, ev.date_precision, ev.date_basis = date, date_end, prec, basis
-            if ev.place is None and place:
-                ev.place = Place(**json.loads(place))
+            if place:  # the first mention's place, made more specific by a later one inside it
+                cand = Place(**json.loads(place))
+                if ev.place is None or _refines(cand, ev.place):
+                    ev.place = cand
             if ev.event_type is None and etype:
                 ev.event_type, ev.sub_event_type = etype, sub
             for kind, low, best, high, who, side, by, tally, vague, trig, quote in claims.get(mid, []):

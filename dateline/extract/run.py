@@ -124,8 +124,8 @@ def write_mentions(c: sqlite3.Connection, doc: Document, mentions: list[EventMen
             [(mid, k, f.kind, f.low, f.best, f.high, f.who, f.side, f.claimed_by, int(f.tally), int(f.vague), f.trigger,
               f.start, f.end,
               _sentence_of(m, f.start)) for k, f in enumerate(m.figures)])
-        c.executemany("INSERT OR IGNORE INTO mention_actors VALUES (?, ?, ?)",
-                      [(mid, a.name, a.side) for a in m.actors])
+        c.executemany("INSERT OR IGNORE INTO mention_actors VALUES (?, ?, ?)",  # monitors and media are claimers
+                      [(mid, a.name, a.side) for a in m.actors if not getattr(a, "source", False)])
         c.executemany("INSERT INTO mention_people VALUES (?, ?, ?, ?, ?)",
                       [(mid, k, p.name, p.role, p.status) for k, p in enumerate(m.people)])
     c.execute("INSERT INTO extraction_state VALUES (?, ?) ON CONFLICT(doc_id) DO UPDATE SET key = excluded.key",
