@@ -84,3 +84,21 @@ def test_alike_openings_far_apart_in_time_stay_apart():
     b = m("b#0", "b", day="2017-03-09")
     a.words = b.words = words("tabernacle church edwards street")
     assert groups([a, b]) == [["a#0"], ["b#0"]]
+
+
+def test_follow_up_naming_the_same_person_months_later_merges_in_the_region_only():
+    a = m("a#0", "a", day="2017-01-08", killed=1)
+    b = m("b#0", "b", day="2017-03-20", killed=1)
+    c = m("c#0", "c", day="2017-03-20", killed=1)
+    d = m("d#0", "d", day="2017-09-20", killed=1)
+    a.keys = b.keys = d.keys = frozenset({"john smith"})
+    c.keys = frozenset({"john smith"})
+    c.admin1 = "Ohio"
+    assert groups([a, b, c, d]) == [["a#0", "b#0"], ["c#0"], ["d#0"]]
+
+
+def test_strong_keys_are_names_with_an_age_and_street_blocks():
+    from dateline.resolve.words import strong_keys
+    text = ("Man charged in shooting\nSaul Bermudez, 17, was shot in the 2300 block of Raceway Rd. "
+            "Police arrested 22-year-old Mark De Leon.")
+    assert strong_keys(text) == {"saul bermudez", "mark de leon", "block 2300 raceway"}

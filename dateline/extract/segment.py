@@ -6,9 +6,14 @@ Rules, per document kind:
   the page's own item); nothing is split or merged.
 - article: the title and the event sentences of the lead form the lead mention. A later
   event sentence starts a new mention when it states its own date that differs from the
-  current mention's (or any own date, past the lead, when the current mention has none), or
-  names an explicit place in another region (admin1) or country; otherwise it joins the
-  current mention.
+  current mention's (a more precise date within it, such as a day of its month, does not
+  differ; any own date, past the lead, when the current mention has none), or names an
+  explicit place in another region (admin1) or country; otherwise it joins the current
+  mention. Once a later mention has started, an event sentence in a later paragraph than
+  that mention's last sentence that states no date at all and names no place other than the
+  lead's goes back to the lead mention: articles return to their story after a passage on
+  an earlier incident (GVA: such sentences made 206 articles' earlier incidents outvote their
+  lead; B-cubed F1 0.899 -> 0.911).
 - reference (a chronology): a new mention at every event sentence that anchors its own date
   and at the first event sentence of every paragraph; other event sentences join the
   current mention.
@@ -19,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .dates import SentenceDate
+from .dates_scan import scan
 from .types import PlaceMention, Sentence
 
 LEAD_PARAGRAPHS = 2  # paragraphs of an article's body, after the first, that still belong to its lead
@@ -53,24 +59,36 @@ def _different_region(a: tuple | None, b: tuple | None) -> bool:
     return bool(a[1] and b[1] and a[1] != b[1])
 
 
+def _same_date(a: str | None, b: str | None) -> bool:
+    """Whether two dates (ISO, any precision) can be the same: equal, or one refines the other."""
+    return a is not None and b is not None and (a.startswith(b) or b.startswith(a))
+
+
 def segment_article(facts: list[SentenceFacts], *, has_title: bool) -> list[list[int]]:
     """Groups of sentence indexes, the lead group first."""
     groups: list[list[int]] = []
     current: list[int] = []
     cur_date: str | None = None
     cur_region = None
+    lead_region = None
     lead_end = (facts[1].sentence.paragraph if len(facts) > 1 else 0) + LEAD_PARAGRAPHS
     for i, f in enumerate(facts):
         if i == 0 and has_title:
             current = [0]
-            cur_region = _region(f.places)
+            cur_region = lead_region = _region(f.places)
             cur_date = _day(f.date)
             continue
         if not f.is_event:
             continue
         own, region = _day(f.date), _region(f.places)
+        if groups and own is None and region in (None, lead_region) and \
+                f.sentence.paragraph > facts[current[-1]].sentence.paragraph and not scan(f.sentence.text):
+            # past an earlier event's paragraphs, a sentence that names no date (not even a
+            # background one, "since last month") and no other place is back on the article's story
+            groups[0].append(i)
+            continue
         # a dated sentence after the lead starts its own event even when the lead stated no date
-        new_date = own is not None and (own != cur_date if cur_date is not None
+        new_date = own is not None and (not _same_date(own, cur_date) if cur_date is not None
                                         else f.sentence.paragraph > lead_end)
         new_place = _different_region(cur_region, region)
         if current and (new_date or new_place):
@@ -78,11 +96,14 @@ def segment_article(facts: list[SentenceFacts], *, has_title: bool) -> list[list
             current = []
             cur_date, cur_region = None, None
         current.append(i)
-        cur_date = cur_date or own
+        if own is not None and (cur_date is None or len(own) > len(cur_date)):
+            cur_date = own  # the first date, or a more precise one within it (a day of its month)
         cur_region = cur_region or region
+        if not groups:
+            lead_region = cur_region
     if current:
         groups.append(current)
-    return groups
+    return [sorted(g) for g in groups]
 
 
 def segment_chronology(facts: list[SentenceFacts]) -> list[list[int]]:
