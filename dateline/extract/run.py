@@ -68,7 +68,8 @@ def _extract_one(doc: Document) -> tuple[str, list[EventMention] | None, str | N
 
 def _results(docs: list[Document], workers: int) -> Iterator[tuple[str, list[EventMention] | None, str | None]]:
     if workers <= 1 or len(docs) < POOL_MIN_DOCUMENTS:
-        _init_worker() if _worker is None else None
+        if _worker is None:
+            _init_worker()
         for d in docs:
             yield _extract_one(d)
         return
