@@ -86,15 +86,27 @@ def test_alike_openings_far_apart_in_time_stay_apart():
     assert groups([a, b]) == [["a#0"], ["b#0"]]
 
 
-def test_follow_up_naming_the_same_person_months_later_merges_in_the_region_only():
+def test_follow_up_naming_the_same_person_months_later_merges_even_in_another_region():
+    # rule 6 no longer requires the region: a follow-up's place is often resolved wrongly
     a = m("a#0", "a", day="2017-01-08", killed=1)
     b = m("b#0", "b", day="2017-03-20", killed=1)
     c = m("c#0", "c", day="2017-03-20", killed=1)
-    d = m("d#0", "d", day="2017-09-20", killed=1)
-    a.keys = b.keys = d.keys = frozenset({"john smith"})
-    c.keys = frozenset({"john smith"})
+    d = m("d#0", "d", day="2020-09-20", killed=1)
+    a.keys = b.keys = c.keys = d.keys = frozenset({"john smith"})
     c.admin1 = "Ohio"
-    assert groups([a, b, c, d]) == [["a#0", "b#0"], ["c#0"], ["d#0"]]
+    assert groups([a, b, c, d]) == [["a#0", "b#0", "c#0"], ["d#0"]]
+
+
+def test_a_shared_name_does_not_join_groups_whose_openings_are_unalike():
+    # a roundup naming the victim of another incident: the two incidents' reports stay apart
+    a = m("a#0", "a", day="2017-01-08")
+    b = m("b#0", "b", day="2017-01-09")
+    c = m("c#0", "c", day="2017-01-20")
+    d = m("d#0", "d", day="2017-01-21")
+    a.words = b.words = words("tabernacle church edwards street teens")
+    c.words = d.words = words("robbery gas station clerk highway")
+    a.keys = c.keys = frozenset({"john smith"})
+    assert groups([a, b, c, d]) == [["a#0", "b#0"], ["c#0", "d#0"]]
 
 
 def test_strong_keys_are_names_with_an_age_and_street_blocks():
