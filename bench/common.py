@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from dateline.export.events import event_dict, iter_events
+from dateline.resolve.store_events import stored_events
 from dateline.ingest import ingest
 from dateline.store import open_store
 
@@ -32,8 +32,8 @@ def run_pipeline(inputs: list[Path], db: Path, events_out: Path, *, workers: int
         t_ingest = time.perf_counter() - t
         n = 0
         with events_out.open("w") as out:
-            for ev in iter_events(store):
-                out.write(json.dumps(event_dict(ev), ensure_ascii=False) + "\n")
+            for record in stored_events(store):  # what `dateline events --format jsonl` prints
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 n += 1
     return {"documents": report.documents_read, "problems": len(report.problems),
             "mentions": report.extraction.mentions if report.extraction else 0, "events": n,

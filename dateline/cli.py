@@ -15,7 +15,7 @@ import click
 from . import __version__
 from .errors import DatelineError
 from .export.documents import iter_documents
-from .export.events import event_dict, iter_events
+from .resolve.store_events import refresh_events, stored_events
 from .ingest import ingest as ingest_paths
 from .ingest.summary import summarize
 from .model import Problem
@@ -80,6 +80,7 @@ def ingest(paths: tuple[str, ...], db: str, as_json: bool, workers: int | None) 
                                "link": asdict(report.link) if report.link else None,
                                "extracted": {"documents": report.extraction.documents,
                                              "mentions": report.extraction.mentions} if report.extraction else None,
+                               "events": asdict(report.events) if report.events else None,
                                "database": asdict(summary)}, ensure_ascii=False))
     else:
         click.echo(f"read {report.documents_read} documents, {len(report.problems)} failed "
@@ -95,6 +96,9 @@ def ingest(paths: tuple[str, ...], db: str, as_json: bool, workers: int | None) 
             click.echo(f"  articles dated by a citing digest {report.link.dated_from_citation}")
         click.echo(f"  topics {summary.topics}")
         click.echo(f"  event mentions {summary.mentions} ({summary.mentions_with_figures} with casualty figures)")
+        if report.events:
+            e = report.events
+            click.echo(f"  events {summary.events} (new {e.new}, updated {e.updated}, removed {e.removed})")
     sys.exit(EXIT_SOME_FAILED if report.problems else EXIT_OK)
 
 
@@ -105,9 +109,12 @@ def ingest(paths: tuple[str, ...], db: str, as_json: bool, workers: int | None) 
 def events(db: str, fmt: str) -> None:
     """Print the events in the database, one event record a line, ordered by date."""
     with _open(db, create=False) as store:
+        if not store.conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() and \
+                store.conn.execute("SELECT 1 FROM mentions LIMIT 1").fetchone():
+            refresh_events(store)  # a database from before events were stored
         out = sys.stdout
-        for ev in iter_events(store):
-            out.write(json.dumps(event_dict(ev), ensure_ascii=False) + "\n")
+        for record in stored_events(store):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 @main.command()

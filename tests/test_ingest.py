@@ -28,7 +28,7 @@ def test_seeds_ingest_counts(seeded):
     assert counts["digest_items"] == 21  # 2 page items + 20 related, the Baghdadi item listed on both pages once
     assert counts["item_listings"] == 22
     assert counts["citations"] == 6  # 4 + 2 sources; the two "Cover Image" entries are not sources
-    assert store.applied_migrations() == ["0001_initial", "0002_mentions", "0003_topic_parents"]
+    assert store.applied_migrations() == ["0001_initial", "0002_mentions", "0003_topic_parents", "0004_events"]
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -198,3 +198,22 @@ def test_incremental_ingest_gives_the_same_events(tmp_path, seeds_dir):
     report = ingest(files[:3], parts)
     assert report.extraction.documents == 3  # only the new documents were extracted
     assert [asdict(e) for e in iter_events(parts)] == [asdict(e) for e in iter_events(once)]
+
+
+def test_stored_events_follow_the_mentions(tmp_path, seeds_dir):
+    import json
+    from dataclasses import asdict
+
+    from dateline.resolve.store_events import stored_events
+    files = sorted(seeds_dir.glob("*.txt"))
+    store = open_store(tmp_path / "ev.db")
+    first = ingest(files[1:2], store)  # the UPI story alone: its events are new
+    assert first.events.new > 0 and first.events.updated == first.events.removed == 0
+    second = ingest(files[:1], store)  # the digest page citing it: the story's lead joins the page's event
+    assert second.events.removed >= 1 and second.events.new >= 1
+    stored = list(stored_events(store))
+    assert stored == [json.loads(json.dumps(asdict(e))) for e in iter_events(store)]
+    again = ingest(files[:2], store)
+    assert again.events is None  # nothing changed: the stored events are left alone
+    assert store.conn.execute("SELECT count(*) FROM event_documents WHERE doc_id = '001_9acd597e7a418373'"
+                              ).fetchone()[0] >= 1

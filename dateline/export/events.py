@@ -82,7 +82,12 @@ def resolved_event_ids(c) -> dict[str, str]:
 
 
 def iter_events(store: Store) -> Iterator[EventRecord]:
-    """Every event, ordered by date then id (undated last)."""
+    """Every event, computed from the mentions, ordered by date then id (undated last)."""
+    yield from compute_events(store)
+
+
+def compute_events(store: Store) -> list[EventRecord]:
+    """Resolve the stored mentions into event records (what ``dateline.resolve.store_events`` stores)."""
     c = store.conn
     listings, topics, sources, related = _digest_context(c)
     claims = _grouped(c, 'SELECT mention_id, kind, low, best, high, who, side, claimed_by, tally, vague, trigger, quote '
@@ -149,7 +154,7 @@ def iter_events(store: Store) -> Iterator[EventRecord]:
     _add_document_topics(c, records)
     rank_related(records)
     records.sort(key=lambda e: (e.date is None, e.date or "", e.id))
-    yield from records
+    return records
 
 
 def topic_ancestors(c) -> dict[str, list[str]]:

@@ -1,5 +1,6 @@
 """The ingest stage: read every input, write each document in its own transaction, link
-citations and dates, then extract event mentions from what is new or changed.
+citations and dates, extract event mentions from what is new or changed, and bring the stored
+events up to date.
 
 A file or record that cannot be read is reported with its path and reason and skipped;
 the rest of the batch goes on, and nothing of the bad input is written.
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from ..errors import DocumentConflict
 from ..extract.run import ExtractReport, extract_pending
+from ..resolve.store_events import EventsReport, refresh_events
 from ..model import Document, Problem
 from ..readers.files import read_path
 from ..store import Store, WriteResult
@@ -28,6 +30,7 @@ class IngestReport:
     problems: list[Problem] = field(default_factory=list)
     link: LinkReport | None = None
     extraction: ExtractReport | None = None
+    events: EventsReport | None = None
 
     @property
     def documents_read(self) -> int:
@@ -66,4 +69,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, extract: bool = True, w
     if extract:
         report.extraction = extract_pending(store, workers=workers)
         report.problems.extend(report.extraction.problems)
+        if changed or report.extraction.documents or any(o == "new" for _, o in report.written) \
+                or not store.conn.execute("SELECT 1 FROM events LIMIT 1").fetchone():
+            report.events = refresh_events(store)
     return report

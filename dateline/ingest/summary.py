@@ -26,6 +26,7 @@ class DatabaseSummary:
     topics: int
     mentions: int
     mentions_with_figures: int
+    events: int
 
 
 def summarize(store: Store) -> DatabaseSummary:
@@ -38,4 +39,5 @@ def summarize(store: Store) -> DatabaseSummary:
     topics = c.execute("SELECT count(*) FROM topics").fetchone()[0]
     mentions = c.execute("SELECT count(*) FROM mentions").fetchone()[0]
     with_figures = c.execute("SELECT count(DISTINCT mention_id) FROM claims").fetchone()[0]
-    return DatabaseSummary(kinds, items, total, with_url, resolved, topics, mentions, with_figures)
+    events = c.execute("SELECT count(*) FROM events").fetchone()[0]
+    return DatabaseSummary(kinds, items, total, with_url, resolved, topics, mentions, with_figures, events)

@@ -1,0 +1,68 @@
+"""Keep the stored ``events`` table in step with the mentions: upsert what changed, drop what vanished.
+
+Events are recomputed from all mentions (resolution is deterministic and near-linear, so
+ingesting in batches gives the same events as ingesting at once), but only rows whose record
+changed are written, in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..export.events import compute_events, event_dict
+from ..model import EventRecord
+from ..store import Store
+
+
+@dataclass(frozen=True)
+class EventsReport:
+    new: int
+    updated: int
+    removed: int
+    unchanged: int
+
+
+def _row(ev: EventRecord) -> tuple:
+    record = json.dumps(event_dict(ev), ensure_ascii=False, sort_keys=False)
+    p = ev.place
+    return (ev.id, ev.date, ev.date_end, ev.date_precision, ev.event_type, ev.sub_event_type,
+            p.name if p else None, p.admin1 if p else None, p.country if p else None,
+            p.lat if p else None, p.lon if p else None,
+            ev.killed.best if ev.killed else None, ev.wounded.best if ev.wounded else None,
+            ev.captured.best if ev.captured else None, ev.title, record,
+            hashlib.sha1(record.encode()).hexdigest())
+
+
+def refresh_events(store: Store) -> EventsReport:
+    """Recompute events from the mentions and write the differences."""
+    rows = [_row(ev) for ev in compute_events(store)]
+    with store.transaction() as c:
+        have = dict(c.execute("SELECT id, record_hash FROM events"))
+        new = updated = unchanged = 0
+        seen = set()
+        for row in rows:
+            eid, h = row[0], row[-1]
+            seen.add(eid)
+            if have.get(eid) == h:
+                unchanged += 1
+                continue
+            if eid in have:
+                updated += 1
+                c.execute("DELETE FROM events WHERE id = ?", (eid,))
+            else:
+                new += 1
+            c.execute("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+            c.executemany("INSERT OR IGNORE INTO event_documents VALUES (?, ?)",
+                          [(eid, d) for d in json.loads(row[15])["documents"]])
+        gone = [eid for eid in have if eid not in seen]
+        c.executemany("DELETE FROM events WHERE id = ?", [(eid,) for eid in gone])
+    return EventsReport(new, updated, len(gone), unchanged)
+
+
+def stored_events(store: Store) -> Iterator[dict]:
+    """The stored event records, ordered by date (undated last), then id."""
+    for (record,) in store.conn.execute("SELECT record FROM events ORDER BY date IS NULL, date, id"):
+        yield json.loads(record)
