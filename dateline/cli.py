@@ -89,7 +89,7 @@ def ingest(paths: tuple[str, ...], db: str, as_json: bool, workers: int | None) 
         for k in summary.kinds:
             dates = f"{k.first} .. {k.last}" if k.first else "no dates"
             click.echo(f"  {k.kind:<10} {k.documents:>6} documents, {k.dated} dated ({dates})")
-        click.echo(f"  digest items (events) {summary.digest_items}")
+        click.echo(f"  digest items {summary.digest_items}")
         click.echo(f"  citations {summary.citations}, with URL {summary.citations_with_url}, "
                    f"resolved to ingested documents {summary.citations_resolved}")
         if report.link and report.link.dated_from_citation:
