@@ -66,3 +66,17 @@ def test_an_incident_word_makes_a_date_the_event_s():
             "It happened around 11:40 p.m. Tuesday night in the 4100 block of Wallace Street.")
     got = event_date(text, lead=[0, 1])
     assert (got.date, got.precision) == ("2021-03-09", "day")
+
+
+def test_an_opening_day_far_from_any_violation_word_is_the_event_day():
+    text = ("Girl dies after accidental shooting.\n\nThe sheriff's office is investigating.\n\n"
+            "Deputies were called out to a residence in Pinetown around 6 p.m. on Tuesday.")
+    got = event_date(text, lead=[0])
+    assert (got.date, got.precision) == ("2021-03-09", "day")
+
+
+def test_over_the_weekend_gives_way_to_the_night_it_holds():
+    text = ("Gun recovered.\n\nTwo students were shot and killed over the weekend, after a party.\n\n"
+            "The party on 29th Street had begun late Saturday night.")
+    got = event_date(text, lead=[0, 1])
+    assert (got.date, got.precision) == ("2021-03-06", "day")

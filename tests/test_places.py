@@ -187,3 +187,11 @@ def test_offsets_point_into_the_text():
     for row in per:
         for m in row:
             assert text[m.start:m.end] == m.text
+
+
+def test_a_county_named_by_many_states_still_picks_the_namesake_in_one_of_them():
+    _, per = find("A 15-year-old was killed in Deer Lodge on Tuesday. Morgan County Sheriff Glen Smith said "
+                  "the boy was alone.")
+    got = [(m.place.name, m.place.country) for row in per for m in row if m.text == "Deer Lodge"]
+    assert got and got[0][1] == "United States"
+

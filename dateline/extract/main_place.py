@@ -1,7 +1,7 @@
 """An article's main place: where the story it leads with happened.
 
 The dateline, else the title's place (a site-name suffix like " - WTVM.com-Columbus, GA News"
-ignored), else the lead's, else the place named most often; then a neighbourhood or suburb
+ignored), else the lead's, else the place named most often, else the site suffix's city; then a neighbourhood or suburb
 named beside its much bigger city counts as that city ("Englewood" -> Chicago), as incident
 databases record it. Calibrated on the GVA articles (bench/score_places_gva.py).
 """
@@ -40,6 +40,7 @@ def main_place(per: list[list[PlaceMention]], sentences: list[Sentence], title_e
     In the title and the lead, :meth:`PlaceFinder.event_place` picks among the mentions that
     are tied to the story ("in", "at", "police", "a Memphis man"); a city counts before a region.
     """
+    site = [m for row in per for m in row if title_end <= m.start < title_len and m.relation != "context"]
     per = [[m for m in row if not title_end <= m.start < title_len] for row in per]  # the site's own name
     mentions = [m for row in per for m in row if m.relation != "context"]
     for m in mentions:
@@ -60,7 +61,8 @@ def main_place(per: list[list[PlaceMention]], sentences: list[Sentence], title_e
         found = [m for m in mentions if m.place.precision == precision]
         if found:  # the region or country named most often
             return max(found, key=lambda m: sum(1 for x in found if x.place == m.place))
-    return None
+    # nothing in the story: a local site's home ("... - WMC Action News 5 - Memphis, Tennessee")
+    return next((m for m in site if m.place.precision in ("city", "point")), None)
 
 
 PARENT_MIN_POPULATION = 100_000  # a city this big, named in the article, ...

@@ -64,7 +64,12 @@ PRECISION_RANK = {"point": 4, "city": 3, "admin1": 2, "country": 1}
 
 _BARE_DATELINE = re.compile(r"([A-Z][A-Z.'’ -]{2,30}[A-Z])\s*(?:\([A-Za-z0-9 .&-]{1,20}\))?\s*(?:--|—|–)\s")
 _COUNTY_DATELINE = re.compile(r"(.+?)\s+(?:County|Parish)$", re.I)
-COUNTY_MAX_STATES = 3  # a county name shared by more states than this says nothing
+COUNTY_MAX_STATES = 3  # a county name shared by more states than this adds no weight to its states ...
+W_COUNTY_STATE = 1.5  # ... but a namesake in a state with a county the document names scores this much
+COUNTRY_WORD_WEIGHT = 0.3  # each "Sheriff" points to the US
+COUNTY_COUNTRY_WEIGHT = 0.5  # each "X County" the gazetteer knows points to the US
+W_PAIR = 1.0  # a reading of the name near some reading of another name of the document ("Caledonia" and "Rochester")
+PAIR_ENTRIES = 8  # readings of each other name tried for W_PAIR
 _COUNTY_WORD = re.compile(r" (?:County|Parish)\b")
 _COUNTY_NAME = re.compile(r"((?:St\. |Saint )?[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*){0,2})$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
@@ -115,16 +120,22 @@ class PlaceFinder:
             cc = self.gazetteer.country_code(country_hint)
             if cc:
                 evidence.country[cc] += 3.0
-        demonyms = self.cues.demonyms
-        for word in _CAPITALISED.findall(text):  # "Syrian troops": evidence for Syria
+        demonyms, country_words = self.cues.demonyms, self.cues.country_words
+        for word in _CAPITALISED.findall(text):  # "Syrian troops": evidence for Syria; "Sheriff": for the US
             cc = demonyms.get(word)
             if cc is not None:
                 evidence.country[cc] += 0.3
+            cc = country_words.get(word)
+            if cc is not None:
+                evidence.country[cc] += COUNTRY_WORD_WEIGHT
         for m in _COUNTY_WORD.finditer(text):  # "Shelby County": evidence for the states that have one
             name = _COUNTY_NAME.search(text, max(0, m.start() - 40), m.start())
             if name is None:
                 continue
             states = self.gazetteer.county_states(name.group(1))
+            if states:  # only US states have counties in the gazetteer: the document is about the US
+                evidence.country[states[0].country_code] += COUNTY_COUNTRY_WEIGHT
+                evidence.county_states.update(s.admin1_key for s in states if s.admin1_key)
             if len(states) <= COUNTY_MAX_STATES:
                 for state in states:
                     evidence.add_region(state, 1.0 / len(states))
@@ -282,6 +293,10 @@ class PlaceFinder:
             if regions and all(e.kind != "city" or e.population < 0.2 * heads[0].population for e in heads):
                 for e in regions:
                     evidence.add_region(e, 1.0 / len(regions))
+        readings: dict[str, list[GazetteerEntry]] = {}
+        for c in accepted:
+            if c.match.key not in readings:
+                readings[c.match.key] = [e for e in c.match.entries[:PAIR_ENTRIES] if e.kind == "city"]
         base = evidence.copy()
         for _ in range(2):
             anchors = list({c.choice.id: c.choice for c in accepted
@@ -293,7 +308,8 @@ class PlaceFinder:
                 if sig in done:
                     c.choice, c.margin = done[sig]
                     continue
-                self._choose(c, evidence, anchors)
+                others = [e for k, es in readings.items() if k != m.key for e in es]
+                self._choose(c, evidence, anchors, others)
                 done[sig] = (c.choice, c.margin)
             evidence = base.copy()
             picked = {c.match.key: c for c in accepted if c.choice is not None and c.choice.kind == "city"}
@@ -308,7 +324,9 @@ class PlaceFinder:
             if m.relation in WEAK_RELATIONS or (e.population < FOREIGN_MAX_POPULATION and top[1] >= FOREIGN_EVIDENCE):
                 c.accepted = False
 
-    def _choose(self, c: _Candidate, evidence: _Evidence, anchors: list[GazetteerEntry]) -> None:
+    def _choose(self, c: _Candidate, evidence: _Evidence, anchors: list[GazetteerEntry],
+                others: list[GazetteerEntry]) -> None:
+        """Pick ``c``'s entry; ``others`` are the likely readings of the document's other names."""
         m = c.match
         entries = m.entries
         if m.region is not None:
@@ -335,17 +353,21 @@ class PlaceFinder:
                     s += W_COUNTRY * evidence.country.get(e.country_code, 0.0) / top_country
                 if top_admin and e.kind != "country" and e.admin1_key:
                     s += W_ADMIN1 * evidence.admin1.get(e.admin1_key, 0.0) / top_admin
+                if e.kind == "city" and e.admin1_key in evidence.county_states:
+                    s += W_COUNTY_STATE
                 if e.kind == "admin1":
                     s += 6.0 if m.wants_admin1 else -ADMIN1_PENALTY
                 elif e.kind == "country" and m.wants_admin1:
                     s -= 3.0
                 scored.append((s, e))
             scored.sort(key=lambda t: t[0], reverse=True)
-            if anchors:
+            if anchors or others:
                 rescored = []
                 for s, e in scored[:8]:
                     if e.kind == "city" and any(a.id != e.id and _distance_km(a, e) <= NEAR_KM for a in anchors):
                         s += W_NEAR
+                    if e.kind == "city" and any(o.id != e.id and _distance_km(o, e) <= NEAR_KM for o in others):
+                        s += W_PAIR
                     rescored.append((s, e))
                 scored = sorted(rescored, key=lambda t: t[0], reverse=True) + scored[8:]
             best = scored[0][1]
@@ -457,6 +479,7 @@ class _Evidence:
     def __init__(self) -> None:
         self.country: Counter[str] = Counter()
         self.admin1: Counter[tuple[str, str]] = Counter()
+        self.county_states: set[tuple[str, str]] = set()  # states with a county of a name the document writes
 
     def add_region(self, e: GazetteerEntry, weight: float) -> None:
         if e.country_code:
@@ -467,4 +490,5 @@ class _Evidence:
     def copy(self) -> _Evidence:
         out = _Evidence()
         out.country, out.admin1 = Counter(self.country), Counter(self.admin1)
+        out.county_states = set(self.county_states)
         return out

@@ -29,6 +29,7 @@ class PlaceCues:
     not_places: frozenset[str]
     person_names: frozenset[str]
     demonyms: dict[str, str]  # word -> ISO alpha-2
+    country_words: dict[str, str]  # a capitalised word only one country's news writes ("Sheriff") -> ISO alpha-2
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +39,7 @@ def load_cues() -> PlaceCues:
         raw = yaml.safe_load(resources.files("dateline.data").joinpath("place_cues.yaml").read_text("utf-8"))
     except yaml.YAMLError as exc:
         raise GazetteerError(f"{path} is not valid YAML: {exc}") from exc
-    missing = [k for k in ("prepositions", "demonyms", *_LIST_KEYS) if k not in (raw or {})]
+    missing = [k for k in ("prepositions", "demonyms", "country_words", *_LIST_KEYS) if k not in (raw or {})]
     if missing:
         raise GazetteerError(f"{path} lacks {', '.join(missing)}: restore them from version control")
     lists = {}
@@ -49,4 +50,5 @@ def load_cues() -> PlaceCues:
         lists[key] = frozenset(value)
     prepositions = {w.lower(): rel for rel, words in raw["prepositions"].items() for w in words}
     demonyms = {w: cc for cc, words in raw["demonyms"].items() for w in words}
-    return PlaceCues(prepositions=prepositions, demonyms=demonyms, **lists)
+    country_words = {w: cc for cc, words in raw["country_words"].items() for w in words}
+    return PlaceCues(prepositions=prepositions, demonyms=demonyms, country_words=country_words, **lists)
