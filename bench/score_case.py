@@ -5,7 +5,7 @@ usage: python bench/score_case.py [--tsv ../shared/bench/case2021/event_types.ts
 
 Each snippet is typed with dateline.extract.event_types.classify(); the sub-event type is mapped
 to a CASE label exactly as the reference scorer (shared/scoring/score.py, ``case``) does: lower
-case, non-letters to spaces, looked up in the CASE table below, "NONE" when missing.
+case, non-letters to spaces, looked up in dateline/data/case2021_labels.yaml (the scorer's table), "NONE" when missing.
 
 Prints one JSON object: for all snippets and for the two deterministic halves (even and odd
 ids; the rules were tuned looking only at errors on the even half, so the odd half is the
@@ -25,30 +25,17 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from dateline.extract.event_types import classify, load_taxonomy
+from dateline.extract.event_types import case_labels, classify, load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TSV = ROOT.parent / "shared" / "bench" / "case2021" / "event_types.tsv"
 
-# The reference scorer's table (shared/scoring/score.py, CASE), replicated, not imported.
-CASE = {"armed clash": "ARMED_CLASH", "disrupted weapons use": "DISR_WEAP", "peaceful protest": "PEACE_PROTEST",
-        "violent demonstration": "VIOL_DEMONSTR", "man made disaster": "MAN_MADE_DISASTER", "grenade": "GRENADE",
-        "diplomacy": "DIPLO", "suicide bomb": "SUIC_BOMB", "government regains territory": "GOV_REGAINS_TERIT",
-        "natural disaster": "NATURAL_DISASTER", "chemical weapon": "CHEM_WEAP",
-        "remote explosive landmine ied": "REM_EXPLOS", "shelling artillery missile attack": "ART_MISS_ATTACK",
-        "air drone strike": "AIR_STRIKE", "arrests": "ARREST", "agreement": "AGREEMENT",
-        "change to group activity": "CHANGE_TO_GROUP_ACT", "organized crime": "ORG_CRIME", "attribution": "ATTRIB",
-        "attack": "ATTACK", "non state actor overtakes territory": "NON_STATE_ACTOR_OVERTAKES_TER",
-        "sexual violence": "SEX_VIOL", "excessive force against protesters": "FORCE_AGAINST_PROTEST",
-        "protest with intervention": "PROTEST_WITH_INTER", "headquarters or base established": "HQ_ESTABLISHED",
-        "looting property destruction": "PROPERTY_DISTRUCT", "non violent transfer of territory": "NON_VIOL_TERRIT_TRANSFER",
-        "abduction forced disappearance": "ABDUCT_DISSAP", "mob violence": "MOB_VIOL", "other": "OTHER"}
 
 
 def case_label(sub_event_type: str | None) -> str:
     """The CASE label of a sub-event type, as the reference scorer computes it."""
     key = " ".join(re.sub(r"[^a-z]+", " ", (sub_event_type or "").lower()).split())
-    return CASE.get(key, "NONE")
+    return case_labels().get(key, "NONE")
 
 
 def read_snippets(path: Path) -> list[tuple[str, str, str]]:

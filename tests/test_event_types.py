@@ -10,27 +10,14 @@ import sys
 
 import pytest
 
-from dateline.extract.event_types import (EventTypeDataError, classify, explain, load_taxonomy,
+from dateline.extract.event_types import (EventTypeDataError, case_labels, classify, explain, load_taxonomy,
                                           parse_taxonomy)
 from dateline.extract.sentences import split_sentences
 from dateline.extract.types import EventTyping
 
 from .conftest import seed
 
-# CASE 2021 labels as the reference scorer (shared/scoring/score.py) maps sub-event types.
-CASE_KEYS = {
-    "armed clash": "ARMED_CLASH", "disrupted weapons use": "DISR_WEAP", "peaceful protest": "PEACE_PROTEST",
-    "violent demonstration": "VIOL_DEMONSTR", "man made disaster": "MAN_MADE_DISASTER", "grenade": "GRENADE",
-    "diplomacy": "DIPLO", "suicide bomb": "SUIC_BOMB", "government regains territory": "GOV_REGAINS_TERIT",
-    "natural disaster": "NATURAL_DISASTER", "chemical weapon": "CHEM_WEAP",
-    "remote explosive landmine ied": "REM_EXPLOS", "shelling artillery missile attack": "ART_MISS_ATTACK",
-    "air drone strike": "AIR_STRIKE", "arrests": "ARREST", "agreement": "AGREEMENT",
-    "change to group activity": "CHANGE_TO_GROUP_ACT", "organized crime": "ORG_CRIME", "attribution": "ATTRIB",
-    "attack": "ATTACK", "non state actor overtakes territory": "NON_STATE_ACTOR_OVERTAKES_TER",
-    "sexual violence": "SEX_VIOL", "excessive force against protesters": "FORCE_AGAINST_PROTEST",
-    "protest with intervention": "PROTEST_WITH_INTER", "headquarters or base established": "HQ_ESTABLISHED",
-    "looting property destruction": "PROPERTY_DISTRUCT", "non violent transfer of territory": "NON_VIOL_TERRIT_TRANSFER",
-    "abduction forced disappearance": "ABDUCT_DISSAP", "mob violence": "MOB_VIOL", "other": "OTHER"}
+CASE_KEYS = case_labels()  # CASE 2021 labels as the reference scorer maps sub-event types
 
 
 def case_label(sub_event_type):

@@ -633,3 +633,12 @@ def classify(text: str, *, figures: int | None = None, actor_sides: list[str] | 
     st = load_taxonomy().sub_types[best.sub_event_type]
     return EventTyping(event_type=st.event_type, sub_event_type=st.name, trigger=best.trigger,
                        score=round(min(1.0, best.score / SCORE_SATURATION), 3))
+
+
+@lru_cache(maxsize=1)
+def case_labels() -> dict[str, str]:
+    """Normalised sub-event type -> CASE 2021 label (data/case2021_labels.yaml, the reference scorer's table)."""
+    raw = yaml.safe_load(resources.files("dateline.data").joinpath("case2021_labels.yaml").read_text("utf-8"))
+    if not isinstance(raw, dict):
+        raise ValueError("dateline/data/case2021_labels.yaml must map sub-event keys to CASE labels")
+    return {str(k): str(v) for k, v in raw.items()}
