@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from dateline.resolve.store_events import stored_events
 from dateline.ingest import ingest
+from dateline.resolve.store_events import stored_events
 from dateline.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,3 +45,12 @@ def reference_score(kind: str, *args: Path | str) -> tuple[dict, list[str]]:
     out = subprocess.run([sys.executable, str(SCORER), kind, *map(str, args)], check=True,
                          capture_output=True, text=True).stdout.strip().splitlines()
     return json.loads(out[-1]), out[:-1]
+
+
+def emit(result: dict, out: Path | None = None) -> None:
+    """Print a benchmark's figures as one JSON line, and also write them to ``out`` when given."""
+    line = json.dumps(result)
+    print(line)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(line + "\n")

@@ -11,13 +11,14 @@ make_inputs.py, so the reader never sees them.
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from common import emit
 
 from dateline.ingest import ingest
 from dateline.store import open_store
@@ -59,11 +60,7 @@ def main() -> None:
         res["current_events_yaml"] = timed_ingest([args.shared / "bench/current_events"], tmp / "ce.db")
         res["seeds"] = timed_ingest([args.shared / "seeds"], tmp / "seeds.db")
     res["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    line = json.dumps(res)
-    print(line)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(line + "\n")
+    emit(res, args.out)
 
 
 if __name__ == "__main__":

@@ -25,15 +25,14 @@ from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
-from common import SHARED, make_inputs, reference_score, run_pipeline
+from common import SHARED, emit, make_inputs, reference_score, run_pipeline
 
 from dateline.export.figures import ClaimRow, event_figures
 from dateline.store import open_store
 
 sys.path.insert(0, str(SHARED / "scoring"))
-from score import doc_assignment, load_events, norm  # noqa: E402  (the reference scorer's own functions)
-
 from coref_metrics import conll  # noqa: E402
+from score import doc_assignment, load_events, norm  # noqa: E402  (the reference scorer's own functions)
 
 
 def lead_mentions(db: Path) -> dict[str, dict]:
@@ -115,11 +114,7 @@ def main() -> None:
            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
            "peak_rss_workers_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
            "seconds_total": round(t_all, 1), "reference": ref, "coref": coref}
-    line = json.dumps(res)
-    print(line)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(line + "\n")
+    emit(res, args.out)
 
 
 if __name__ == "__main__":

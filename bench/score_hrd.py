@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import tempfile
 from pathlib import Path
-
-import subprocess
 
 from common import SHARED, make_inputs, reference_score, run_pipeline
 

@@ -28,7 +28,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from dateline.extract.main_place import main_place, parent_city, site_suffix_start, km
+from dateline.extract.main_place import km, main_place, parent_city, site_suffix_start
 from dateline.extract.places import PlaceFinder
 from dateline.extract.sentences import split_sentences
 from dateline.gazetteer import Gazetteer
