@@ -32,13 +32,13 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dateline.errors import UnreadableDocument  # noqa: E402
 from dateline.extract.dates import SentenceDate, resolve_dates, states_calendar_day  # noqa: E402
+from dateline.extract.dates_event import latest_allowed, near_violation  # noqa: E402
 from dateline.extract.sentences import split_sentences  # noqa: E402
 from dateline.extract.types import DateValue, Sentence  # noqa: E402
 from dateline.model import Document  # noqa: E402
@@ -68,8 +68,6 @@ FALLBACK = "year"
 # "written" trades day accuracy for day "not stated": -5 / +15 points under the violation
 # rule, -11 / +44 under the lead rule (75 of 108 weekday-resolved lead days have no gold day).
 DAY_POLICY = "written"
-# A stated date later than publication by more than this is a future event, not the story's.
-AFTER_PUBLICATION_DAYS = 1
 # "violation" rule: a sentence's own date counts as the violation's date when one of these
 # words stands within VIOLATION_WINDOW_CHARS of its expression. The words are the HRDsAttack
 # violation types (killing, kidnapping and abduction, arbitrary detention, torture, threats and
@@ -79,8 +77,7 @@ VIOLATION_WORDS = re.compile(
     r"|imprison\w*|execut\w*|tortur\w*|shot|shooting|beat\w*|disappear\w*|raid\w*|stabb\w*|lynch\w*|rap(?:e|ed)"
     r"|harass\w*|threat\w*|abus\w*|seiz\w*|captur\w*|held|hostage\w*|deport\w*|missing|died|dead|death"
     r"|injur\w*|wound\w*)\b", re.I)
-# Calibrated on train (combined): 30 characters 59.8, 60 60.9, 100 60.4.
-VIOLATION_WINDOW_CHARS = 60
+# (the window, VIOLATION_WINDOW_CHARS, and the day after publication are dateline.extract.dates_event's)
 
 
 @dataclass(frozen=True)
@@ -181,12 +178,12 @@ def event_date(read: Read, rule: Rule = Rule()) -> DateValue | None:
     Under the "written" day policy a day resolved from a weekday or a relative phrase is
     claimed at month precision only.
     """
-    limit = _after(read.published)
+    limit = latest_allowed(read.published)
     usable = [(s, sd) for s, sd in zip(read.sentences, read.dates)
               if sd.own is not None and (limit is None or sd.own.date[:10] <= limit)]
     picked: SentenceDate | None = None
     if rule.name == "violation":
-        near = [sd for s, sd in usable if _near_violation(s, sd)]
+        near = [sd for s, sd in usable if near_violation(s, sd.start, sd.end, words=VIOLATION_WORDS)]
         if near:
             picked = min(near, key=lambda sd: sd.own.date)  # type: ignore[union-attr]
     if picked is None:
@@ -204,21 +201,6 @@ def event_date(read: Read, rule: Rule = Rule()) -> DateValue | None:
     if len(pub.date) < cut:
         return DateValue(pub.date, pub.precision, "publication date (fallback)")
     return DateValue(pub.date[:cut], rule.fallback, f"publication date at {rule.fallback} precision (fallback)")
-
-
-def _near_violation(sentence: Sentence, sd: SentenceDate) -> bool:
-    if sd.start is None or sd.end is None:
-        return False
-    a, b = sd.start - sentence.start, sd.end - sentence.start
-    text = sentence.text
-    return bool(VIOLATION_WORDS.search(text, max(0, a - VIOLATION_WINDOW_CHARS), a)
-                or VIOLATION_WORDS.search(text, b, b + VIOLATION_WINDOW_CHARS))
-
-
-def _after(pub: DateValue | None) -> str | None:
-    if pub is None or len(pub.date) < 10:
-        return None
-    return (date.fromisoformat(pub.date[:10]) + timedelta(days=AFTER_PUBLICATION_DAYS)).isoformat()
 
 
 def score(items: list[Item], preds: list[DateValue | None]) -> dict[str, object]:

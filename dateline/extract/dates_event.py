@@ -79,7 +79,7 @@ def article_event_date(sentences: list[Sentence], dates: list[SentenceDate], pub
     ``dates`` are the sentences' dates (:func:`dates.resolve_dates`), ``lead`` the indexes of
     the lead mention's sentences.
     """
-    limit = _latest_allowed(published)
+    limit = latest_allowed(published)
     stated = [st for i, (s, sd) in enumerate(zip(sentences, dates)) for st in _stated(i, s, sd)
               if limit is None or st.value.date[:10] <= limit]
     in_lead = set(lead)
@@ -128,18 +128,19 @@ def _finest(found: list[DateValue]) -> list[DateValue]:
             if not any(o.lo >= sp.lo and o.hi <= sp.hi and o.hi - o.lo < sp.hi - sp.lo for o in spans)]
 
 
-def near_violation(sentence: Sentence, start: int | None, end: int | None) -> bool:
-    """Whether a violation word stands within VIOLATION_WINDOW_CHARS of the date expression at
+def near_violation(sentence: Sentence, start: int | None, end: int | None, *,
+                   words: re.Pattern = VIOLATION_WORDS) -> bool:
+    """Whether one of ``words`` stands within VIOLATION_WINDOW_CHARS of the date expression at
     ``start``..``end`` (document offsets) in ``sentence``."""
     if start is None or end is None:
         return False
     a, b = start - sentence.start, end - sentence.start
     text = sentence.text
-    return bool(VIOLATION_WORDS.search(text, max(0, a - VIOLATION_WINDOW_CHARS), a)
-                or VIOLATION_WORDS.search(text, b, b + VIOLATION_WINDOW_CHARS))
+    return bool(words.search(text, max(0, a - VIOLATION_WINDOW_CHARS), a)
+                or words.search(text, b, b + VIOLATION_WINDOW_CHARS))
 
 
-def _latest_allowed(pub: DateValue | None) -> str | None:
+def latest_allowed(pub: DateValue | None) -> str | None:
     if pub is None or len(pub.date) < 10:
         return None
     return (date.fromisoformat(pub.date[:10]) + timedelta(days=AFTER_PUBLICATION_DAYS)).isoformat()
