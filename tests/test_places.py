@@ -195,3 +195,20 @@ def test_a_county_named_by_many_states_still_picks_the_namesake_in_one_of_them()
     got = [(m.place.name, m.place.country) for row in per for m in row if m.text == "Deer Lodge"]
     assert got and got[0][1] == "United States"
 
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Rights groups condemned the arrests of protesters in Egypt last week.", ("Egypt", "country")),
+    ("Protesters gathered in the Middle East and in Egypt on Friday.", ("Egypt", "country")),
+    ("Police in Egypt, Pa., arrested two men on Friday.", ("Egypt", "city")),
+    ("Police arrested five union members in Hong Kong on Thursday.", ("Hong Kong", "city")),
+    ("Allentown police said a crash in Whitehall Township, Pennsylvania, closed Route 329. Allentown, Pa., "
+     "crews helped. Police said a man was hurt in Egypt on Friday.", ("Egypt", "city")),  # local news
+    ("The Nigerian police in Warri and Asaba, Delta State, said the chief was detained over a kidnap in Benin. "
+     "Lagos officials agreed.", ("Benin City", "city")),
+])
+def test_a_country_name_means_the_country_not_a_namesake_town(text, want):
+    _, per = find(text)
+    got = [(m.place.name, m.place.precision) for row in per for m in row]
+    assert want in got
+    assert not any(name == "Middle East" for name, _ in got)

@@ -40,6 +40,7 @@ from .types import PlaceMention, Sentence
 BARE_MIN_POPULATION = 250_000  # a city this big counts without any cue ("Aleppo fell", "Chicago's mayor")
 TITLE_MIN_POPULATION = 10_000  # in a Title Case headline a cued name the body does not repeat must be this big
 FOREIGN_MAX_POPULATION = 100_000  # a place smaller than this outside the document's country is dropped ...
+CITY_STATE_MIN_POPULATION = 500_000  # a city this big named like its country is the city (Hong Kong, Singapore)
 FOREIGN_EVIDENCE = 3.0  # ... when the document's country is this clear (a hint, a dateline, several places)
 W_POPULATION = 0.6  # score per decade of population
 W_MATCH = {"name": 1.0, "alternate": -2.0, "article": -1.0}  # own name or curated alias / alternate / without "al-"
@@ -340,8 +341,11 @@ class PlaceFinder:
                                       r.admin1_code, None, None, 0)
             c.margin = 10.0
             return
+        country = self._country_by_name(m, entries, evidence)
         if len(entries) == 1:
             best, c.margin = entries[0], 10.0
+        elif country is not None:
+            best, c.margin = country, 10.0
         else:
             top_country = max(evidence.country.values(), default=0.0)
             top_admin = max(evidence.admin1.values(), default=0.0)
@@ -375,6 +379,34 @@ class PlaceFinder:
         if m.wants_admin1 and best.kind == "city" and best.admin1_key:
             best = self.gazetteer.admin1(*best.admin1_key) or best
         c.choice = best
+
+    @staticmethod
+    def _country_by_name(m: NameMatch, entries: tuple[GazetteerEntry, ...],
+                         evidence: _Evidence) -> GazetteerEntry | None:
+        """The country a name means outright, or None to score the readings.
+
+        "misbehaving in Egypt" means the country, never a namesake town (Egypt, Pennsylvania),
+        unless the text qualifies the name ("Egypt, Pa."), a big city bears it (Hong Kong,
+        Singapore), the document is clearly about another country that has a big city of that
+        name ("in Benin" in Nigerian news is Benin City) or clearly about the region that has
+        the namesake (Lehigh Valley news).
+        """
+        if m.region is not None or m.wants_admin1:
+            return None
+        country = next((e for e in entries if e.kind == "country" and e.match == "name"), None)
+        if country is None:
+            return None
+        cities = [e for e in entries if e.kind == "city"]
+        if any(e.match == "name" and e.population >= CITY_STATE_MIN_POPULATION for e in cities):
+            return None
+        top = evidence.country.most_common(1)[0] if evidence.country else None
+        if top is not None and top[0] != country.country_code and top[1] >= FOREIGN_EVIDENCE and any(
+                e.country_code == top[0] and e.population >= TITLE_MIN_POPULATION for e in cities):
+            return None
+        region = evidence.admin1.most_common(1)[0] if evidence.admin1 else None
+        if region is not None and region[1] >= FOREIGN_EVIDENCE and any(e.admin1_key == region[0] for e in cities):
+            return None  # local news of the region that has the namesake: "a crash in Egypt" near Allentown
+        return country
 
     # -- output -----------------------------------------------------------------------------
 
