@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict
 
@@ -63,6 +63,41 @@ def _refines(inner: Place, outer: Place) -> bool:
     return outer.precision == "admin1" and inner.country == outer.country and inner.admin1 == outer.admin1
 
 
+class ReportVotes:
+    """The day and the city most of an event's reports give, one vote per document.
+
+    Several articles on one incident disagree when one of them misreads its date ("Sunday"
+    in a story published a week later) or its town: the day and the city most of the
+    documents' leads give win (ties: the earliest day; the first city), over the first
+    mention's. A lone report, or no majority of two or more, leaves the event as it is.
+    """
+
+    def __init__(self) -> None:
+        self.days: dict[str, tuple] = {}
+        self.cities: dict[str, Place] = {}
+
+    def add(self, doc_id: str, date: tuple, place: Place | None) -> None:
+        if date[0] and date[2] == "day" and doc_id not in self.days:
+            self.days[doc_id] = date
+        if place is not None and place.precision in ("city", "point") and doc_id not in self.cities:
+            self.cities[doc_id] = place
+
+    def apply(self, ev: EventRecord) -> None:
+        if len(self.days) >= 2:
+            votes = Counter(d[0][:10] for d in self.days.values())
+            day, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+            if (ev.date or "")[:10] != day:
+                ev.date, ev.date_end, ev.date_precision, ev.date_basis = next(
+                    d for d in self.days.values() if d[0][:10] == day)
+        if len(self.cities) >= 2:
+            votes = Counter((p.name, p.admin1, p.country) for p in self.cities.values())
+            (name, admin1, country), n = votes.most_common(1)[0]
+            current = ev.place
+            if n >= 2 and (current is None or (current.name, current.admin1, current.country) != (name, admin1, country)) \
+                    and n > votes.get((current.name, current.admin1, current.country) if current else None, 0):
+                ev.place = next(p for p in self.cities.values() if (p.name, p.admin1, p.country) == (name, admin1, country))
+
+
 def mention_event_id(mention_id: str) -> str:
     return "ev-" + hashlib.sha1(mention_id.encode()).hexdigest()[:16]
 
@@ -106,6 +141,7 @@ def compute_events(store: Store) -> list[EventRecord]:
     for eid, rows in groups.items():
         ev = EventRecord(id=eid, title="")
         all_claims: list[ClaimRow] = []
+        reports = ReportVotes()
         for (mid, doc_id, _item, _lead, sents, date, date_end, prec, basis, place, etype, sub) in rows:
             if doc_id not in texts:
                 texts.clear()
@@ -121,6 +157,7 @@ def compute_events(store: Store) -> list[EventRecord]:
                 cand = Place(**json.loads(place))
                 if ev.place is None or _refines(cand, ev.place):
                     ev.place = cand
+            reports.add(doc_id, (date, date_end, prec, basis), Place(**json.loads(place)) if place else None)
             if ev.event_type is None and etype:
                 ev.event_type, ev.sub_event_type = etype, sub
             for kind, low, best, high, who, side, by, tally, vague, trig, quote in claims.get(mid, []):
@@ -132,6 +169,7 @@ def compute_events(store: Store) -> list[EventRecord]:
                     ev.actors.append(Actor(name, side))
             for name, role, status in people.get(mid, []):
                 ev.people.append(Person(name, role, status))
+        reports.apply(ev)
         for kind, f in event_figures(all_claims).items():
             if f.total is not None:
                 setattr(ev, kind, CasualtyCount(f.total.low, f.total.best, f.total.high, f.by_side,

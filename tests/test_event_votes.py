@@ -1,0 +1,44 @@
+"""An event's day and city are the ones most of its reports give, one vote per document."""
+
+from dateline.export.events import ReportVotes
+from dateline.model import EventRecord, Place
+
+MEMPHIS = Place("Memphis", "Tennessee", "United States", 35.15, -90.05, "city")
+MILLINGTON = Place("Millington", "Tennessee", "United States", 35.34, -89.9, "city")
+
+
+def day(d, basis="'Sunday' in article"):
+    return (d, None, "day", basis)
+
+
+def event_from(reports):
+    """The event as compute_events builds it: first mention's date and place, then the vote."""
+    ev = EventRecord(id="ev-1", title="")
+    votes = ReportVotes()
+    for doc, date, place in reports:
+        if ev.date is None and date[0]:
+            ev.date, ev.date_end, ev.date_precision, ev.date_basis = date
+        if ev.place is None and place is not None:
+            ev.place = place
+        votes.add(doc, date, place)
+    votes.apply(ev)
+    return ev
+
+
+def test_the_day_and_city_most_reports_give_win_over_the_first_report():
+    ev = event_from([("a", day("2017-01-22"), MILLINGTON), ("b", day("2017-01-15"), MEMPHIS),
+                     ("c", day("2017-01-15"), MEMPHIS)])
+    assert (ev.date, ev.date_precision) == ("2017-01-15", "day")
+    assert ev.place == MEMPHIS
+
+
+def test_a_tie_takes_the_earliest_day_and_one_document_votes_once():
+    ev = event_from([("a", day("2017-01-16"), MEMPHIS), ("a", day("2017-01-16"), MEMPHIS),
+                     ("b", day("2017-01-15"), MILLINGTON)])
+    assert ev.date == "2017-01-15"
+    assert ev.place == MEMPHIS  # one vote each: the first city stays
+
+
+def test_a_lone_report_and_coarse_dates_leave_the_event_as_it_is():
+    ev = event_from([("a", ("2017-01", None, "month", "month"), MEMPHIS), ("b", day("2017-01-20"), None)])
+    assert (ev.date, ev.date_precision) == ("2017-01", "month")
