@@ -32,3 +32,18 @@ def test_long_sentence_cut_at_a_clause():
 
 def test_title_only_event():
     assert event_title([UPI_TITLE], document_title=UPI_TITLE) == UPI_TITLE
+
+
+def test_page_furniture_is_never_a_title():
+    headline = "2 dead, 5 injured in Newburgh Halloween party shooting - WPIX 11 New York"
+    lead = "NEWBURGH, N.Y. — Police are questioning two people in connection with a shooting at a party."
+    for junk in ("Please enable Javascript to watch this video", "Just One More Thing...", "2:25",
+                 "Already a subscriber?", "Terrance Booker.", "(Photo by George Frey/Getty Images)"):
+        assert event_title([headline, junk, lead], document_title=headline) == \
+            "Police are questioning two people in connection with a shooting at a party."
+
+
+def test_the_headline_without_its_site_name_stands_in_when_no_sentence_reads_as_a_report():
+    headline = "2 dead, 5 injured in Newburgh Halloween party shooting - WPIX 11 New York"
+    assert event_title([headline, "Just One More Thing...", "We have sent you a verification email?"],
+                       document_title=headline) == "2 dead, 5 injured in Newburgh Halloween party shooting"
