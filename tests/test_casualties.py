@@ -1,4 +1,4 @@
-"""Casualty figures and their claimers (dateline/extract/casualties.py, claims.py), on the seeds'
+"""Casualty figures and their claimers (dateline/extract/casualties/, claims.py), on the seeds'
 acceptance file and on US local crime-news wording."""
 
 import json

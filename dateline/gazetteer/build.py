@@ -27,8 +27,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import GazetteerError
 from .data_files import PlaceData, load_place_data
-from .errors import GazetteerError
 from .names import article_stripped, display_name, name_key
 from .keyhash import key_hash
 

@@ -8,7 +8,7 @@ from importlib import resources
 
 import yaml
 
-from .errors import GazetteerError
+from ..errors import GazetteerError
 
 _LIST_KEYS = ("directions", "settlement_nouns", "admin1_nouns", "county_nouns", "authority_words", "local_nouns",
               "street_words", "person_titles", "person_verbs", "not_places", "person_names")

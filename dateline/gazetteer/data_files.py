@@ -15,7 +15,7 @@ from importlib import resources
 
 import yaml
 
-from .errors import GazetteerError
+from ..errors import GazetteerError
 
 DATA_FILES = ("place_aliases.yaml", "place_admin1.tsv", "place_us_states.tsv")
 PRECISIONS = ("point", "city", "admin1", "country")

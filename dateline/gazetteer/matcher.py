@@ -346,22 +346,7 @@ class NameMatcher:
             m.wants_admin1 = True
         # words after the name
         if q < len(seg):
-            w = seg[q][2]
-            lw = w.lower()
-            if self._admin_noun(lw):
-                m.wants_admin1 = True
-                m.plural_admin = lw.endswith("s")
-                relation = relation if relation in ("in", "at") else "province"
-            elif lw in cues.county_nouns:
-                veto = veto or "county"
-            elif w in cues.authority_words:
-                relation = _weak_or(relation, "authority")
-            elif w in cues.street_words or w.rstrip(".") in cues.street_words:
-                veto = veto or "street"
-            elif title and lw in cues.local_nouns:
-                relation = _weak_or(relation, "local")  # "Cheyenne Child Shoots Himself"
-            elif not title and veto is None and not w.islower():
-                veto = "name"
+            relation, veto = self._word_after(m, seg[q][2], relation, veto, in_run=True, title=title)
         else:
             after = _tokens(text, end, min(hi, end + AFTER_CHARS))
             possessive = _is_possessive(last) or bool(after and after[0][0] in ("'", "’"))
@@ -373,20 +358,8 @@ class NameMatcher:
                 after = []
             if after:
                 t, k, _ = after[0]
-                lw = t.lower()
-                if k == "l" or (title and lw in FUNCTION_WORDS):
-                    if self._admin_noun(lw):
-                        m.wants_admin1 = True
-                        m.plural_admin = lw.endswith("s")
-                        relation = relation if relation in ("in", "at") else "province"
-                    elif lw in cues.county_nouns:
-                        veto = veto or "county"
-                    elif lw in cues.authority_words:
-                        relation = _weak_or(relation, "authority")
-                    elif lw in cues.local_nouns:
-                        relation = _weak_or(relation, "local")
-                    elif lw in cues.person_verbs:
-                        m.person_hint = True
+                if k == "l" or (title and t.lower() in FUNCTION_WORDS):
+                    relation, veto = self._word_after(m, t, relation, veto, in_run=False, title=title)
                 elif t == ",":
                     region, used = self._region_after(after, 1)
                     # "Felton, Minn.": the US "City, State" style names the state even of a town the
@@ -408,6 +381,39 @@ class NameMatcher:
         m.relation = relation
         m.veto = veto
         return m
+
+    def _word_after(self, m: NameMatch, word: str, relation: str | None, veto: str | None, *, in_run: bool,
+                    title: bool) -> tuple[str | None, str | None]:
+        """(relation, veto) once the word right after the name is read; sets ``m.wants_admin1``,
+        ``m.plural_admin`` and ``m.person_hint``.
+
+        ``in_run``: the word is part of the capitalised run the name was found in ("Aleppo
+        Province", "Rocky Mount Police Department"); there authority words are matched as written
+        ("PD", "Fire"), street and building words veto the place, local nouns count only in a
+        Title Case headline ("Cheyenne Child Shoots Himself"), and any other capitalised word
+        makes the run a longer name outside headlines. Else it is the lower-case word after the
+        run (or a function word in a headline): "Aleppo province", "Memphis police", "a Memphis
+        man", "Johnson said" (a person).
+        """
+        cues = self.cues
+        lw = word.lower()
+        if self._admin_noun(lw):
+            m.wants_admin1 = True
+            m.plural_admin = lw.endswith("s")
+            relation = relation if relation in ("in", "at") else "province"
+        elif lw in cues.county_nouns:
+            veto = veto or "county"
+        elif (word if in_run else lw) in cues.authority_words:
+            relation = _weak_or(relation, "authority")
+        elif in_run and (word in cues.street_words or word.rstrip(".") in cues.street_words):
+            veto = veto or "street"
+        elif (title or not in_run) and lw in cues.local_nouns:
+            relation = _weak_or(relation, "local")
+        elif not in_run and lw in cues.person_verbs:
+            m.person_hint = True
+        elif in_run and not title and veto is None and not word.islower():
+            veto = "name"
+        return relation, veto
 
     def _state_abbreviation(self, text: str, lo: int, hi: int, seg: list[tuple[int, int, str]], p: int) -> NameMatch | None:
         """A dotted abbreviation alone ("N.J. State troopers", "in Southeast D.C."): the state, if it is one."""

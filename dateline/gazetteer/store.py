@@ -16,10 +16,10 @@ from bisect import bisect_left
 from importlib import metadata
 from pathlib import Path
 
+from ..errors import GazetteerError
 from .build import build_cache
 from .data_files import load_place_data
 from .entry import MATCHES, GazetteerEntry
-from .errors import GazetteerError
 from .keyhash import key_hash
 from .names import article_stripped, name_key
 

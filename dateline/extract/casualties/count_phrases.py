@@ -1,0 +1,149 @@
+"""Counts and the noun phrases they count: "58 Syrian government troops and militia", "dozens of
+wounded", "one of them".
+
+:func:`number_phrases` finds every number of a sentence (``numbers.quantities_at``; "a",
+"another" and "both" are read by :mod:`.person_phrases`) and reads the noun phrase after it with
+:func:`attach_noun_phrase`: its head noun, the role of that noun (data/casualty_terms.yaml
+``person_nouns``), a participle before it ("one wounded man") and nouns coordinated with it
+("troops and militia"). Counts after "including"/"among them" are subsets of another count
+(:func:`is_subset`) and are not read.
+"""
+
+from __future__ import annotations
+
+from ..numbers import quantities_at
+from .phrase import CountedPhrase
+from .terms import CasualtyTerms
+from .tokens import YEAR_OLD, Tokens
+
+# Most words in a counted noun phrase ("58 Syrian government troops and militia" has 5).
+MAX_NP_WORDS = 6
+
+# Post-modifiers that may follow a counted noun ("58 militants associated with IS").
+_POSTMOD = {"inside", "aboard", "loyal", "linked", "affiliated", "belonging", "based", "associated", "allied",
+            "backed", "stationed", "armed", "aged", "including", "among"}
+
+# "a father of four": the count is his children, not victims.
+_PARENTS = {"father", "mother", "parent", "parents", "dad", "mom", "grandmother", "grandfather", "grandparents"}
+
+# Participles that, before a counted noun, state its casualty ("one wounded man", "two dead soldiers").
+_PARTICIPLES = {"wounded": "wounded", "injured": "wounded", "dead": "killed", "slain": "killed", "murdered": "killed"}
+
+
+def number_phrases(text: str, toks: Tokens, terms: CasualtyTerms) -> list[CountedPhrase]:
+    """Every count of the sentence (numbers.quantities_at) with the noun phrase it counts, in
+    order; counts of a subset ("including four field commanders") and other non-victims are left out."""
+    low, starts = toks.low, toks.starts
+    out: list[CountedPhrase] = []
+    first = terms.count_first_words
+    cands = [starts[i] for i, w in enumerate(low)
+             if w[0].isdigit() or w in first or ("-" in w and w.split("-")[0] in first)]
+    if cands:
+        for q in quantities_at(text, cands, lowered=toks.text_low):
+            k = toks.at(q.start)
+            if is_subset(toks, k, terms) or (k > 1 and low[k - 1] == "of" and low[k - 2] in _PARENTS) \
+                    or (k > 1 and low[k - 1] in ("the", "those", "these") and low[k - 2] == "of"):
+                continue  # "including four field commanders", "a father of four", "one of the six"
+            p = CountedPhrase(q.start, q.end, q.low, q.best, q.high, "number", vague=q.qualifier == "vague")
+            p.restates = k > 0 and low[k - 1] == "all"  # "all four were taken to hospital"
+            attach_noun_phrase(toks, p, terms)
+            out.append(p)
+    return out
+
+
+def person_ahead(low: list[str], i: int, terms: CasualtyTerms) -> bool:
+    """Whether a person noun comes within the next few words (cheap test before parsing a phrase)."""
+    for w in low[i:i + 4]:
+        if w in terms.roles or w in terms.casualty_nouns or ("year" in w and YEAR_OLD.match(w)):
+            return True
+        if (w in terms.np_stop and w not in terms.determiners) or not w[0].isalnum():
+            return False
+    return False
+
+
+def is_subset(toks: Tokens, i: int, terms: CasualtyTerms) -> bool:
+    """Whether the words before token ``i`` mark a subset ("including", "among them were")."""
+    j = i
+    while j > 0 and toks.low[j - 1] in ("were", "was", "are", "is", ":"):
+        j -= 1
+    for n in (3, 2, 1):
+        if j >= n and tuple(toks.low[j - n:j]) in terms.subset:
+            return True
+    return False
+
+
+def attach_noun_phrase(toks: Tokens, p: CountedPhrase, terms: CasualtyTerms) -> None:
+    """Read the noun phrase after the count at ``p.end``: set head, role, np span and end."""
+    low, starts, ends = toks.low, toks.starts, toks.ends
+    n = len(low)
+    i = toks.at(p.end)
+    p.np_start = p.np_end = p.end
+    if i < n and low[i] == "of":  # "dozens of soldiers", "one of them", "six of their cars"
+        i += 1
+        if i < n and low[i] in ("them", "whom", "those", "us"):
+            p.head, p.role = low[i], "pronoun"
+            p.np_start, p.np_end = starts[i], ends[i]
+            p.end = ends[i]
+            return
+        if i < n and low[i] in ("the", "their", "his", "her", "its", "these", "our"):
+            i += 1
+
+        if i < n and low[i] in terms.casualty_nouns:  # "dozens of wounded", "scores of dead"
+            p.head, p.role = low[i], None
+            p.np_start, p.np_end = starts[i], ends[i]
+            p.end = ends[i]
+            return
+    first = i
+    while i < n and i - first < MAX_NP_WORDS:
+        w = low[i]
+        if w in _PARTICIPLES and i + 1 < n and (
+                low[i + 1] in terms.roles
+                or (i + 2 < n and low[i + 1][0].isalpha() and low[i + 1] not in terms.np_stop
+                    and low[i + 2] in terms.roles)):
+            p.modifier_kind = _PARTICIPLES[w]  # "one wounded man", "two dead soldiers"
+            i += 1
+            continue
+        if not w[0].isalnum() or w in terms.np_stop or w.isdigit() or w in terms.number_words:
+            break
+        i += 1
+    if i == first:
+        return
+    head_at = None
+    for j in range(first, i):
+        w = low[j]
+        two = f"{low[j - 1]} {w}" if j > first else None
+        if not ((two in terms.roles) or w in terms.roles or w in terms.casualty_nouns or YEAR_OLD.match(w)):
+            continue
+        nxt = low[j + 1] if j + 1 < i else None
+        if nxt is None or nxt in _POSTMOD or nxt.endswith("ed") or nxt.endswith("ing"):
+            head_at = j
+    if head_at is None:
+        p.head, p.role = low[i - 1], None
+        p.np_start, p.np_end = starts[first], ends[i - 1]
+        return
+    w = low[head_at]
+    two = f"{low[head_at - 1]} {w}" if head_at > first else None
+    p.head = two if two in terms.roles else w
+    p.role = terms.roles.get(p.head) or ("civilian" if YEAR_OLD.match(w) else None)
+    p.np_start, p.np_end = starts[first], ends[head_at]
+    p.end = p.np_end
+    # coordinated nouns without a count: "troops and militia", "soldiers and pro-Assad militiamen"
+    k = i if head_at == i - 1 else None
+    while k is not None and k < n and low[k] in ("and", "or", ","):
+        k2 = k + 1 + (k + 1 < n and low[k + 1] == "and")
+        found = None
+        for j in range(k2, min(k2 + 3, n)):
+            w = low[j]
+            if w in terms.np_stop or not w[0].isalpha() or w in ("others", "other") or w in terms.number_words:
+                break
+            if j + 1 < n and f"{w} {low[j + 1]}" in terms.roles:
+                found = j + 1
+                break
+            if w in terms.roles:
+                found = j
+                break
+        if found is None:
+            break
+        p.np_end = p.end = ends[found]
+        k = found + 1
+

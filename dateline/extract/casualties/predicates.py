@@ -1,0 +1,174 @@
+"""Predicates: what a counted phrase says happened to the people it counts.
+
+A verb before the count ("killing 33", "the deaths of 58", "ISIS lost 47 fighters"), a
+predicate after it ("were killed", "dead", "in critical condition", "15 captured") or a
+casualty noun as head ("about 50 casualties"); :func:`own_predicate` reads the phrase's own.
+Coordinated counts share one predicate ("fifty-one soldiers and sixty-eight ISIS militants
+were killed", :func:`chain`). A bare participle with an object after it is an active verb and
+its subject is the agent, not a victim ("two gunmen killed three people"). "Shot" without an
+outcome is wounded; a "later died" within :data:`DEATH_REACH` makes it killed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .phrase import CountedPhrase
+from .terms import CasualtyTerms
+from .tokens import TITLE_CASE_SHARE, Tokens
+
+# How far (characters) after a wounded predicate a "later died" may turn it into killed.
+DEATH_REACH = 110
+
+# Between coordinated counts: "A and B", "A, B and C", "A as well as B".
+CONJ_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|as well as|plus|&)\s*", re.I)
+
+# Words that open the object of a bare participle ("killed three people", "shot him").
+_OBJECT_WORDS = {"a", "an", "the", "his", "her", "their", "him", "them", "its", "another", "himself", "herself",
+                 "themselves", "two", "three",
+                 "four", "five", "six", "seven", "eight", "nine", "ten", "one", "dozens", "scores", "hundreds",
+                 "several", "many", "some", "all", "both", "more", "nearly", "over", "about", "up", "police",
+                 "officers", "people", "civilians", "soldiers", "militants"}
+# Capitalised words that open no object or name ("killed Sunday", "shot In ...").
+NOT_OBJECT_CAPS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "In", "At", "On",
+                   "Near", "After", "During", "Outside", "Inside", "Overnight", "Early", "Late", "Last", "This",
+                   "While", "When", "As", "By", "From", "For", "With", "Following", "Amid", "Over", "Since",
+                   "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"}
+
+# Predicates that are also active verbs: without an auxiliary and with an object after them
+# ("two gunmen killed three people") the count before them is the agent, not the victims.
+_TRANSITIVE = {"killed", "shot", "wounded", "injured", "hurt", "captured", "arrested", "abducted", "kidnapped",
+               "detained", "executed", "murdered", "slain", "beheaded", "massacred", "gunned down", "shot dead",
+               "shot and killed", "fatally shot", "shot and wounded", "shot and injured", "seized", "assassinated",
+               "apprehended", "grazed", "rounded up"}
+# "killed at least 20": a qualified count after a bare participle is its object.
+_QUALIFIED_COUNT = re.compile(r"\s+(?:at\s+least|more\s+than|nearly|about|up\s+to|as\s+many\s+as|over|some)\s+\w", re.I)
+
+
+@dataclass(frozen=True)
+class ActiveVerb:
+    """An active casualty verb before a count ("killing| 33"): what it states and where it starts."""
+
+    kind: str
+    trigger: str
+    own_losses: bool  # "ISIS lost 47 fighters": the subject's own dead
+    start: int
+
+
+def active_before(toks: Tokens, pos: int, terms: CasualtyTerms) -> ActiveVerb | None:
+    """The active casualty verb right before ``pos`` ("killing| 33", "the deaths of| 58"), skipping
+    fillers ("killing the| two men"), or None."""
+    j = toks.at(pos)
+    while j > 0 and toks.low[j - 1] in terms.active_fillers:
+        j -= 1
+    if j == 0 or toks.low[j - 1] not in terms.active_last:
+        return None
+    for n in range(min(terms.active_longest, j), 0, -1):
+        hit = terms.active.get(tuple(toks.low[j - n:j]))
+        if hit:
+            return ActiveVerb(*hit, toks.starts[j - n])
+    return None
+
+
+def own_predicate(text: str, toks: Tokens, p: CountedPhrase, terms: CasualtyTerms, limit: int) -> None:
+    """The predicate of ``p`` itself: a casualty noun as head ("50 casualties"), an active verb before
+    it ("killing 33") or a passive predicate after it ("were killed"); sets kind, trigger and via.
+    ``limit`` is where the next phrase starts: a "later died" after it is not about ``p``."""
+    if p.via == "reflexive":
+        return
+    if p.head in terms.casualty_nouns and p.source == "number":
+        k = terms.casualty_nouns[p.head]
+        if k == "casualties":
+            p.kind, p.trigger = "killed", "casualties"
+        else:
+            p.kind, p.trigger = k, {"dead": "killed", "wounded": "injured", "injured": "injured"}.get(p.head, p.head)
+        p.via = "noun"
+        j = toks.at(p.start)
+        if j and toks.low[j - 1] in terms.own_loss_verbs:  # "suffering about 50 casualties"
+            p.own_losses, p.verb_start = True, toks.starts[j - 1]
+        return
+    if p.source not in ("pronoun", "headline") and p.verb_start != -1:
+        hit = active_before(toks, p.start, terms)
+        if hit:
+            p.kind, p.trigger, p.own_losses, p.verb_start = hit.kind, hit.trigger, hit.own_losses, hit.start
+            p.via = "active"
+            return
+    m = terms.passive.match(toks.text_low, p.end)
+    if not m and p.role is not None:  # "three other men at the scene were also hit by gunfire"
+        pp = terms.passive_pp.match(toks.text_low, p.end)
+        m = terms.passive.match(toks.text_low, pp.end()) if pp else None
+    if not m:
+        if p.modifier_kind:
+            p.kind, p.trigger, p.via = p.modifier_kind, "injured" if p.modifier_kind == "wounded" else "killed", "noun"
+        return
+    name = next(k for k in terms.passive_groups if m.group(k) is not None)
+    kind, trig = terms.passive_groups[name]
+    fill = (m.group("fill") or "").lower().split()
+    has_aux = any(w in terms.aux for w in fill) or m.group("skip") is not None
+    verb = " ".join(m.group(name).lower().split())
+    if not has_aux and verb in _TRANSITIVE:
+        if _object_follows(text, m.end()):
+            return  # "two gunmen killed three people": active, the count is the agent
+        if p.source in ("named", "pronoun"):
+            return  # "he shot at officers": a name or a pronoun before a bare verb is its subject
+    p.kind, p.trigger, p.via, p.pred_end = kind, trig, "passive", m.end()
+    if m.group("skip") is not None:
+        p.skip = (m.start("skip"), m.end("skip"))
+    if m.group("neg"):
+        p.zero = True
+        p.low = p.best = 0
+        p.high = 0
+    if kind == "wounded" and not p.zero:
+        d = terms.death_after.search(toks.text_low, m.end(), min(limit, m.end() + DEATH_REACH))
+        if d:
+            p.kind, p.trigger = "killed", "died"
+
+
+def _object_follows(text: str, pos: int) -> bool:
+    """Whether an object follows a bare participle ("killed three people", "shot Smith")."""
+    m = re.match(r"\s+(?:(?:and|then)\s+\w+\s+)?([A-Za-z0-9][\w'’-]*)", text[pos:pos + 40])
+    if not m:
+        return False
+    w = m.group(1)
+    if w.lower() in _OBJECT_WORDS or w[0].isdigit() or _QUALIFIED_COUNT.match(text, pos):
+        return True
+    if w[0].isupper() and w not in NOT_OBJECT_CAPS:
+        words = re.findall(r"[A-Za-z]+", text)
+        caps = sum(1 for x in words if x[0].isupper())
+        return not (words and caps >= TITLE_CASE_SHARE * len(words))
+    return False
+
+
+def coordinated(text: str, p: CountedPhrase, q: CountedPhrase) -> bool:
+    """Whether ``q`` is coordinated with ``p`` ("A and B", "A, B and C"), not its apposition
+    ("Garrett's brother, Marquis Garrett, 23,")."""
+    gap = CONJ_GAP.fullmatch(text, p.end, q.start)
+    return gap is not None and not (q.source == "named" and gap.group(0).strip() == ",")
+
+
+def chain(text: str, phrases: list[CountedPhrase]) -> None:
+    """Coordinated counts share a predicate: passive from the last, active from the first."""
+    for i in range(len(phrases) - 2, -1, -1):
+        p, q = phrases[i], phrases[i + 1]
+        if p.kind is None and q.via in ("passive", "chain-passive") and coordinated(text, p, q):
+            p.kind, p.trigger, p.via, p.pred_end, p.zero = q.kind, q.trigger, "chain-passive", q.pred_end, q.zero
+    for i in range(1, len(phrases)):
+        p, q = phrases[i - 1], phrases[i]
+        if q.kind is None and p.via in ("active", "chain-active") and coordinated(text, p, q):
+            q.kind, q.trigger, q.via, q.own_losses, q.verb_start = p.kind, p.trigger, "chain-active", p.own_losses, \
+                p.verb_start
+
+
+def acceptable(p: CountedPhrase) -> bool:
+    """A predicate alone is not enough: the count must count people (or be bare: "58 dead")."""
+    if p.source in ("pronoun", "named", "headline"):
+        return p.via in ("passive", "chain-passive")
+    if p.source == "bare":
+        return p.via in ("active", "passive")
+    if p.source == "reflexive":
+        return True
+    if p.role is not None or p.via == "noun":
+        return True
+    return p.source == "number" and p.head is None  # "58 dead", "another 15", "killing one and injuring two"

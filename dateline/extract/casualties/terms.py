@@ -1,0 +1,201 @@
+"""The casualty wording of ``data/casualty_terms.yaml``, validated and compiled (:func:`load_terms`).
+
+The data file lists phrases in a small syntax ("[a|b]" an optional word, "(a|b)" a choice,
+"re:" a raw regular expression); here they become the regular expressions and word sets the
+other modules of this package scan a sentence with. Nothing is read before the first call.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from itertools import product
+
+import yaml
+
+from ..numbers import load_lexicon, word_alternation, words_of
+
+
+class TermsError(ValueError):
+    """data/casualty_terms.yaml is missing a key or holds a malformed phrase."""
+
+
+@dataclass(frozen=True)
+class CasualtyTerms:
+    trigger: re.Pattern
+    passive: re.Pattern
+    passive_groups: dict[str, tuple[str, str]]  # group name -> (kind, trigger)
+    active: dict[tuple[str, ...], tuple[str, str, bool]]  # words -> (kind, trigger, own_losses)
+    active_longest: int
+    active_last: frozenset[str]  # last words of the active phrases (a cheap first test)
+    active_fillers: frozenset[str]
+    casualty_nouns: dict[str, str]
+    own_loss_verbs: frozenset[str]
+    fatal_split: re.Pattern
+    death_after: re.Pattern
+    reflexive: re.Pattern  # groups "killed" / "wounded"
+    passive_pp: re.Pattern  # a prepositional phrase between a count and its auxiliary
+    subset: frozenset[tuple[str, ...]]
+    zero: re.Pattern
+    zero_nouns: re.Pattern
+    tally_cue: re.Pattern
+    tally: re.Pattern
+    not_tally: re.Pattern
+    roles: dict[str, str]  # noun (lowercase, may be two words) -> role
+    singular: frozenset[str]  # person nouns that count one ("man", "victim")
+    np_stop: frozenset[str]
+    number_words: frozenset[str]
+    count_first_words: frozenset[str]  # words that may open a count (numbers.may_open_count)
+    phrase_openers: frozenset[str]  # words that may open a counted phrase other than a number
+    before_name: frozenset[str]  # words after which a capitalised word may be a victim's name
+    determiners: dict[str, int]  # "a" -> 1, "both" -> 2
+    definite_words: frozenset[str]
+    pronouns: frozenset[str]
+    named: re.Pattern
+    aux: frozenset[str]
+
+
+def _word(w: str) -> str:
+    return re.escape(w).replace("'", "['’]").replace(r"\-", r"[\s\-]+")
+
+
+def _phrase_regex(phrase: str) -> str:
+    """Compile the phrase syntax of casualty_terms.yaml: "[a|b]" optional word, "(a|b)" choice."""
+    if phrase.startswith("re:"):
+        return phrase[3:]
+    sep = r"[\s\-]+"
+    parts = []
+    seen_required = False
+    for t in phrase.split():
+        optional = t.startswith("[") and t.endswith("]")
+        if optional or (t.startswith("(") and t.endswith(")")):
+            piece = rf"(?:{'|'.join(_word(w) for w in t[1:-1].split('|'))})"
+        else:
+            piece = _word(t)
+        if not seen_required:  # leading optional words carry their separator after them
+            parts.append(rf"(?:{piece}{sep})?" if optional else piece)
+            seen_required = not optional
+        else:
+            parts.append(rf"(?:{sep}{piece})?" if optional else sep + piece)
+    if not seen_required:
+        raise TermsError(f"data/casualty_terms.yaml: phrase {phrase!r} has no required word")
+    return "".join(parts)
+
+
+def _expand(phrase: str) -> list[tuple[str, ...]]:
+    """Every word sequence a phrase stands for ("[the] (death|deaths) of" -> 4 sequences)."""
+    options = []
+    for t in phrase.split():
+        if t.startswith("[") and t.endswith("]"):
+            options.append(["", *t[1:-1].split("|")])
+        elif t.startswith("(") and t.endswith(")"):
+            options.append(t[1:-1].split("|"))
+        else:
+            options.append([t])
+    return [tuple(w for ws in combo for w in ws.lower().split() if w) for combo in product(*options)]
+
+
+def _alt_phrases(phrases) -> str:
+    return "|".join(_phrase_regex(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _first_word(phrase: str) -> str | None:
+    if phrase.startswith("re:"):
+        return None
+    t = phrase.split()[0]
+    if t.startswith("["):
+        return None
+    return t.strip("()").split("|")[0].lower()
+
+
+@lru_cache(maxsize=1)
+def load_terms() -> CasualtyTerms:
+    """Read and compile data/casualty_terms.yaml (once per process).
+
+    The patterns that scan a sentence run on its lowercased text (numbers.lower_keep_offsets):
+    case-sensitive matching of lowercase words is about twice as fast as re.I."""
+    raw = yaml.safe_load(resources.files("dateline.data").joinpath("casualty_terms.yaml").read_text("utf-8"))
+    try:
+        passive_groups: dict[str, tuple[str, str]] = {}
+        alts = []
+        stops = {str(w).lower() for w in raw["np_stop"]}
+        for i, g in enumerate(raw["passive"]):
+            name = f"p{i}"
+            passive_groups[name] = (str(g["kind"]), str(g["trigger"]))
+            alts.append(f"(?P<{name}>{_alt_phrases(g['phrases'])})")
+            for p in g["phrases"]:
+                fw = _first_word(str(p))
+                if fw and fw not in ("in", "with"):
+                    stops.add(fw)
+        fill = word_alternation(raw["passive_fillers"])
+        neg = word_alternation([n for n in raw["negations"] if n != "n't"])
+        passive = re.compile(
+            rf"(?P<skip>\s*\([^()]{{0,60}}\)|\s*,[^,;]{{1,80}},)?\s*(?P<fill>(?:{fill}\s+)*)"
+            rf"(?P<neg>{neg}\s+|\w+n['’]t\s+)?(?:{fill}\s+)*(?:{'|'.join(alts)})(?![\w-])")
+        active: dict[tuple[str, ...], tuple[str, str, bool]] = {}
+        for g in raw["active"]:
+            value = (str(g["kind"]), str(g["trigger"]), bool(g.get("own_losses", False)))
+            for p in g["phrases"]:
+                for words in _expand(str(p)):
+                    active.setdefault(words, value)
+        roles: dict[str, str] = {}
+        for role, nouns in raw["person_nouns"].items():
+            for n in nouns:
+                roles[" ".join(str(n).lower().split())] = str(role)
+        casualty_nouns = {str(k).lower(): str(v) for k, v in raw["casualty_nouns"].items()}
+        plural_irregular = {"men", "women", "children", "people", "personnel", "police", "militia", "youth",
+                            "elderly", "crew", "security personnel"}
+        singular = frozenset(n for n, r in roles.items()
+                             if r not in ("other", "pronoun") and " " not in n and not n.endswith("s")
+                             and n not in plural_irregular)
+        lex = load_lexicon()
+        number_words = set(lex.units) | set(lex.tens) | set(lex.scales) | {w.split()[0] for w in lex.vague} \
+            | {w.split()[0] for w in lex.determiners}
+        number_words |= {f"{t}-{u}" for t in lex.tens for u in lex.units if lex.units[u] < 10}
+        role_words = word_alternation(roles)
+        terms = CasualtyTerms(
+            trigger=re.compile(rf"\b{word_alternation(raw['triggers'])}"),
+            passive=passive, passive_groups=passive_groups,
+            active=active, active_longest=max(len(k) for k in active), active_last=frozenset(k[-1] for k in active),
+            active_fillers=frozenset(str(w).lower() for w in raw["active_fillers"]),
+            casualty_nouns=casualty_nouns,
+            own_loss_verbs=frozenset(words_of(raw, "own_loss_verbs", "casualty_terms.yaml")),
+            fatal_split=re.compile(rf"\s*[,;]?\s*(?:and\s+)?(?:{'|'.join(raw['fatal_split'])})\b"),
+            death_after=re.compile(str(raw["death_after"])),
+            reflexive=re.compile(
+                rf"\b(?:(?P<killed>{_alt_phrases(raw['reflexive']['killed'])})"
+                rf"|(?P<wounded>{_alt_phrases(raw['reflexive']['wounded'])}))\b"),
+            passive_pp=re.compile(
+                r"\s+(?:at|in|on|inside|outside|near|from|of|for|with|behind|aboard|between|during)\s+[^,.;:]{1,40}?"
+                r"(?=\s+(?:were|was|are|is|had|has|have)\s)"),
+            subset=frozenset(tuple(str(s).lower().split()) for s in raw["subset_before"]),
+            zero=re.compile(
+                rf"\b(?:no\s+one|nobody|none|no\s+other\s+(?:\w+\s+)?{role_words}|no\s+{role_words})"
+                rf"(?:\s+else)?(?:\s+(?:of\s+(?:them|the\s+\w+)|inside|in\s+the\s+\w+))?\s+"),
+            zero_nouns=re.compile(
+                r"\bno\s+(?:other\s+|additional\s+|further\s+|immediate\s+|serious\s+|reported\s+)?"
+                r"(?P<noun>injuries|injury|deaths|fatalities|casualties|arrests)\b"),
+            tally_cue=re.compile(rf"\b{word_alternation(raw['tally_cues'])}\b"),
+            tally=re.compile(rf"\b(?:{'|'.join(raw['tally'])})\b", re.I),
+            not_tally=re.compile(rf"\b(?:{'|'.join(raw['not_tally'])})\b", re.I),
+            roles=roles, singular=singular, np_stop=frozenset(stops), number_words=frozenset(number_words),
+            count_first_words=lex.first_words,
+            phrase_openers=frozenset(
+                {k for k in lex.determiners if " " not in k} | {str(w).lower() for w in raw["definite"]}
+                | {str(w).lower() for w in raw["pronouns"]} | singular
+                | {"was", "died", "dies", "succumbed", "passed", "been", ","}),
+            before_name=frozenset({k[-1] for k in active} | {str(w).lower() for w in raw["active_fillers"]}),
+            determiners={k: v for k, v in lex.determiners.items() if " " not in k},
+            definite_words=frozenset(str(w).lower() for w in raw["definite"]),
+            pronouns=frozenset(str(w).lower() for w in raw["pronouns"]),
+            named=re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){1,3},\s+(?:age\s+)?\d{1,2},"
+                             r"(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},)?"),
+            aux=frozenset({"were", "was", "are", "is", "been", "be", "being", "got", "get", "gets", "am", "have", "has",
+                           "had", "reportedly", "believed", "reported", "found", "confirmed", "feared", "remain",
+                           "remains", "remained", "listed", "lay", "lying"}),
+        )
+    except (KeyError, TypeError, AttributeError, ValueError, re.error) as e:
+        raise TermsError(f"data/casualty_terms.yaml: missing or malformed entry ({e!r})") from e
+    return terms
