@@ -28,7 +28,8 @@ def test_seeds_ingest_counts(seeded):
     assert counts["digest_items"] == 21  # 2 page items + 20 related, the Baghdadi item listed on both pages once
     assert counts["item_listings"] == 22
     assert counts["citations"] == 6  # 4 + 2 sources; the two "Cover Image" entries are not sources
-    assert store.applied_migrations() == ["0001_initial", "0002_mentions", "0003_topic_parents", "0004_events"]
+    assert store.applied_migrations() == ["0001_initial", "0002_mentions", "0003_topic_parents", "0004_events",
+                                         "0005_event_index"]
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -212,6 +213,7 @@ def test_stored_events_follow_the_mentions(tmp_path, seeds_dir):
     second = ingest(files[:1], store)  # the digest page citing it: the story's lead joins the page's event
     assert second.events.removed >= 1 and second.events.new >= 1
     stored = list(stored_events(store))
+    assert all(isinstance(r.pop("in_passing"), bool) for r in stored)  # stored records add in_passing
     assert stored == [json.loads(json.dumps(asdict(e))) for e in iter_events(store)]
     again = ingest(files[:2], store)
     assert again.events is None  # nothing changed: the stored events are left alone

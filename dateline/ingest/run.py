@@ -42,9 +42,11 @@ class IngestReport:
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, extract: bool = True, workers: int | None = None,
-           on_document: Callable[[Document | Problem], None] | None = None) -> IngestReport:
+           on_document: Callable[[Document | Problem], None] | None = None,
+           on_extracted: Callable[[str], None] | None = None) -> IngestReport:
     """Read ``paths`` (files and folders) into ``store``, link, then extract event mentions
-    from every new or changed document; returns what happened."""
+    from every new or changed document; returns what happened. ``on_document`` is called for
+    each document or problem read, ``on_extracted`` with each document id extracted (progress)."""
     report = IngestReport()
     changed = False
     for item in read_path(paths):
@@ -67,7 +69,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, extract: bool = True, w
         store.prune()
     report.link = link(store)
     if extract:
-        report.extraction = extract_pending(store, workers=workers)
+        report.extraction = extract_pending(store, workers=workers, on_document=on_extracted)
         report.problems.extend(report.extraction.problems)
         if changed or report.extraction.documents or any(o == "new" for _, o in report.written) \
                 or not store.conn.execute("SELECT 1 FROM events LIMIT 1").fetchone():

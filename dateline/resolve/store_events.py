@@ -3,6 +3,12 @@
 Events are recomputed from all mentions (resolution is deterministic and near-linear, so
 ingesting in batches gives the same events as ingesting at once), but only rows whose record
 changed are written, in one transaction.
+
+A stored record also says whether the event is only mentioned in passing (``in_passing``):
+true when every document that mentions it is a news article whose main story is another
+event (background, an earlier incident). A digest item, a chronology entry of a reference
+article and an article's main story are reported in their own right. Counting questions
+leave in-passing events out by default (:mod:`dateline.query`).
 """
 
 from __future__ import annotations
@@ -25,8 +31,8 @@ class EventsReport:
     unchanged: int
 
 
-def _row(ev: EventRecord) -> tuple:
-    record = json.dumps(event_dict(ev), ensure_ascii=False, sort_keys=False)
+def _row(ev: EventRecord, *, in_passing: bool) -> tuple:
+    record = json.dumps({**event_dict(ev), "in_passing": in_passing}, ensure_ascii=False, sort_keys=False)
     p = ev.place
     return (ev.id, ev.date, ev.date_end, ev.date_precision, ev.event_type, ev.sub_event_type,
             p.name if p else None, p.admin1 if p else None, p.country if p else None,
@@ -38,7 +44,19 @@ def _row(ev: EventRecord) -> tuple:
 
 def refresh_events(store: Store) -> EventsReport:
     """Recompute events from the mentions and write the differences."""
-    rows = [_row(ev) for ev in compute_events(store)]
+    c = store.conn
+    lead_starts = {}  # document -> where its main story's first sentence starts
+    for doc_id, sentences in c.execute("SELECT doc_id, sentences FROM mentions WHERE lead = 1"):
+        spans = json.loads(sentences)
+        if spans:
+            lead_starts[doc_id] = spans[0][0]
+    entries = {d for (d,) in c.execute("SELECT id FROM documents WHERE kind != 'article'")}
+
+    def in_passing(ev: EventRecord) -> bool:
+        return bool(ev.mentions) and not any(m.doc in entries or lead_starts.get(m.doc) == m.start
+                                             for m in ev.mentions)
+
+    rows = [_row(ev, in_passing=in_passing(ev)) for ev in compute_events(store)]
     with store.transaction() as c:
         have = dict(c.execute("SELECT id, record_hash FROM events"))
         new = updated = unchanged = 0

@@ -180,9 +180,20 @@ class Store:
 
 
 def _split_sql(sql: str) -> list[str]:
-    """Statements of a migration file (no semicolons inside statements in our migrations)."""
-    lines = [line for line in sql.split("\n") if not line.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    """Statements of a migration file, whole-line ``--`` comments dropped; a statement ends where
+    SQLite says it is complete, so trigger bodies (``BEGIN … ; … END;``) stay in one piece."""
+    out, buf = [], []
+    for line in sql.split("\n"):
+        if line.strip().startswith("--"):
+            continue
+        buf.append(line)
+        text = "\n".join(buf).strip()
+        if text and sqlite3.complete_statement(text):
+            out.append(text.rstrip(";").strip())
+            buf = []
+    if "\n".join(buf).strip():
+        out.append("\n".join(buf).strip())
+    return out
 
 
 def open_store(path: str | Path, *, create: bool = True, readonly: bool = False) -> Store:
