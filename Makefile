@@ -5,15 +5,24 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 DEMO_DB ?= out/demo.db
 
-.PHONY: install demo test bench clean
+.PHONY: install chromium demo test bench clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed chromium
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
+
+# The browser tests (tests/test_serve_browser.py) drive Debian's chromium through Playwright;
+# Playwright's own browser downloads are never used. Installed once, when it is missing.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    SUDO=$$( [ "$$(id -u)" -ne 0 ] && command -v sudo ); \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
 
 demo: install
 	mkdir -p $(dir $(DEMO_DB))
