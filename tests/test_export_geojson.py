@@ -50,3 +50,21 @@ def test_houston_is_in_texas_on_the_map(dbs):
     lon, lat = f["geometry"]["coordinates"]
     assert 29 < lat < 31 and -96 < lon < -94  # Houston, not swapped
     assert f["properties"]["wounded"] == 2
+
+
+def test_gdal_reads_it_as_qgis_would(dbs, tmp_path):
+    """QGIS opens vector files through GDAL's OGR drivers; pyogrio ships the same GDAL."""
+    import pyogrio
+    path = tmp_path / "events.geojson"
+    path.write_text(export(dbs["seeds"], "geojson"), encoding="utf-8")
+    info = pyogrio.read_info(path)
+    records = [json.loads(x) for x in export(dbs["seeds"], "jsonl").splitlines()]
+    assert info["driver"] == "GeoJSON"
+    assert info["geometry_type"] == "Point"
+    assert info["crs"] == "EPSG:4326"
+    assert info["features"] == len(records)
+    for column in ("event_date", "event_type", "country", "location", "fatalities", "wounded", "documents"):
+        assert column in list(info["fields"])
+    west, south, east, north = info["total_bounds"]
+    located = [r["place"] for r in records if r.get("place") and r["place"].get("lat") is not None]
+    assert west == pytest.approx(min(p["lon"] for p in located)) and north == pytest.approx(max(p["lat"] for p in located))
