@@ -212,3 +212,10 @@ def test_a_country_name_means_the_country_not_a_namesake_town(text, want):
     got = [(m.place.name, m.place.precision) for row in per for m in row]
     assert want in got
     assert not any(name == "Middle East" for name, _ in got)
+
+
+def test_a_facility_named_for_a_town_places_the_event_near_it():
+    _, per = find("The Syrian Army breaks the nine month long siege of the Deir ez-Zor Airport by ISIL militants.")
+    assert [(m.place.name, m.relation) for row in per for m in row] == [("Deir ez-Zor", "near")]
+    _, per = find("Police closed Elm Street after the shooting.")
+    assert not [m for row in per for m in row]

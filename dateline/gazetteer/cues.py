@@ -11,7 +11,7 @@ import yaml
 from ..errors import GazetteerError
 
 _LIST_KEYS = ("directions", "settlement_nouns", "admin1_nouns", "county_nouns", "authority_words", "local_nouns",
-              "street_words", "person_titles", "person_verbs", "not_places", "person_names")
+              "facility_words", "street_words", "person_titles", "person_verbs", "not_places", "person_names")
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class PlaceCues:
     county_nouns: frozenset[str]
     authority_words: frozenset[str]
     local_nouns: frozenset[str]
+    facility_words: frozenset[str]
     street_words: frozenset[str]
     person_titles: frozenset[str]
     person_verbs: frozenset[str]

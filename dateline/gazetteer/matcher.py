@@ -389,7 +389,8 @@ class NameMatcher:
 
         ``in_run``: the word is part of the capitalised run the name was found in ("Aleppo
         Province", "Rocky Mount Police Department"); there authority words are matched as written
-        ("PD", "Fire"), street and building words veto the place, local nouns count only in a
+        ("PD", "Fire"), a facility word makes it the place the event is near ("Deir ez-Zor
+        Airport"), street and building words veto the place, local nouns count only in a
         Title Case headline ("Cheyenne Child Shoots Himself"), and any other capitalised word
         makes the run a longer name outside headlines. Else it is the lower-case word after the
         run (or a function word in a headline): "Aleppo province", "Memphis police", "a Memphis
@@ -405,6 +406,8 @@ class NameMatcher:
             veto = veto or "county"
         elif (word if in_run else lw) in cues.authority_words:
             relation = _weak_or(relation, "authority")
+        elif in_run and word in cues.facility_words:
+            relation = _weak_or(relation, "near")
         elif in_run and (word in cues.street_words or word.rstrip(".") in cues.street_words):
             veto = veto or "street"
         elif (title or not in_run) and lw in cues.local_nouns:
