@@ -96,3 +96,11 @@ def test_pages_of_records_without_day_dates():
     assert event_path(month) == "/news/2011/07/ev-2.md"
     index = day_index_markdown("2011-07", [month])
     assert index.splitlines()[0] == "# 2011-7" and "[Earlier.](/news/2011/07/ev-2.md)" in index
+
+
+def test_a_source_without_a_url_is_named_not_linked():
+    from dateline.export.markdown import event_markdown
+    page = event_markdown({"id": "ev-1", "date": "2017-08-12", "date_precision": "day", "title": "A title.",
+                           "sources": [{"name": "Monitor report", "url": None}, {"name": "UPI", "url": "http://u.pi/x"}]})
+    assert "1. Monitor report\n" in page and "]()" not in page
+    assert "2. [UPI](http://u.pi/x)" in page

@@ -47,3 +47,11 @@ def test_the_headline_without_its_site_name_stands_in_when_no_sentence_reads_as_
     headline = "2 dead, 5 injured in Newburgh Halloween party shooting - WPIX 11 New York"
     assert event_title([headline, "Just One More Thing...", "We have sent you a verification email?"],
                        document_title=headline) == "2 dead, 5 injured in Newburgh Halloween party shooting"
+
+
+def test_a_photo_caption_is_not_the_title():
+    headline = "Monitor: 58 Syria government fighters killed in ISIS attacks"
+    caption = "A boy who fled Deir Ezzor sits on a truck at a camp in Ain Issa, north of Raqqa, Syria August 12, 2017."
+    lead = ":: ISIS militants killed at least 58 Syrian government troops and militia, a monitor said Friday."
+    assert event_title([headline, caption, lead], document_title=headline) == \
+        "ISIS militants killed at least 58 Syrian government troops and militia, a monitor said Friday."

@@ -21,6 +21,8 @@ MIN_TITLE_WORDS = 5  # shorter "sentences" are captions and furniture ("Terrance
 LOOK_AHEAD = 4  # body sentences tried before the headline stands in
 _WORD = re.compile(r"[^\W\d_]+")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")  # a statement has lower-case words; a byline or a name list has none
+# a wire photo caption ends with the day the picture was taken: "... north of Raqqa, Syria August 12, 2017."
+_CAPTION_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.$")
 _CREDIT = re.compile(r"^\(?(?:photo|image|video|file photo|courtesy|by|posted|updated|published|related|"
                      r"transcript for|watch|listen|click|copyright|gallery|buy photo)\b", re.I)
 _ANCHOR = re.compile(r"^(?:On|By|As of|During|In|Since|From)\s+(?:the\s+(?:night|morning|evening)\s+of\s+)?"
@@ -47,10 +49,10 @@ def clean_sentence(sentence: str) -> str:
 
 def reads_as_report(sentence: str) -> bool:
     """Whether a sentence can stand as a digest line: a statement of some length that ends as a
-    sentence does, not page furniture ("Already a subscriber?", "Just One More Thing...", "2:25", a photo credit)."""
+    sentence does, not page furniture ("Already a subscriber?", "Just One More Thing...", "2:25", a photo credit or caption)."""
     s = clean_sentence(sentence)
     return (len(_WORD.findall(s)) >= MIN_TITLE_WORDS and s[-1:] in ".\"'”’)" and not s.endswith("...")
-            and not _CREDIT.match(s) and bool(_LOWER_WORD.search(s)))
+            and not _CREDIT.match(s) and not _CAPTION_END.search(s) and bool(_LOWER_WORD.search(s)))
 
 
 def event_title(sentences: list[str], *, document_title: str | None = None) -> str:

@@ -77,7 +77,8 @@ def event_markdown(record: Mapping, *, related: Mapping[str, Mapping] | None = N
             sources.append((meta.get("title") or d, meta.get("url") or ""))
     if sources:
         out += ["### Source:", ""]
-        out += [f"{i}. [{_label(name)}]({url})" for i, (name, url) in enumerate(sources, 1)]
+        out += [f"{i}. [{_label(name)}]({url})" if url else f"{i}. {_label(name)}"  # no link without a URL
+                for i, (name, url) in enumerate(sources, 1)]
         out.append("")
     rel = [related[r] for r in record.get("related") or [] if related and r in related]
     if rel:
