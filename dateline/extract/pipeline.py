@@ -31,12 +31,13 @@ from .dates_event import article_event_date
 from .main_place import main_place, parent_city, site_suffix_start
 from .people import find_people
 from .places import RELATION_TIER, PlaceFinder
+from .publisher import publisher_home
 from .segment import SentenceFacts, segment_article, segment_chronology
 from .sentences import split_sentences
 from .types import (ActorMention, CasualtyFigure, DateValue, EventMention, EventTyping, PersonMention, PlaceMention,
                     Sentence)
 
-EXTRACTOR_VERSION = "3.7"  # bump when rules change: stored mentions are then recomputed
+EXTRACTOR_VERSION = "3.8"  # bump when rules change: stored mentions are then recomputed
 
 # Encyclopedia sections that hold no events (lists of units, links).
 SKIPPED_SECTIONS = {"units", "see also", "references", "external links", "notes", "further reading",
@@ -106,7 +107,8 @@ class Extractor:
         published = (DateValue(doc.published, doc.published_precision or "day", doc.published_basis or "publication")
                      if doc.published else None)
         dates = resolve_dates(doc.text, sents, kind=doc.kind, published=published, sections=doc.sections)
-        places = self.places.places_by_sentence(doc.text, sents, dateline=doc.dateline)
+        places = self.places.places_by_sentence(doc.text, sents, dateline=doc.dateline,
+                                                home=publisher_home(doc.url, self.places.gazetteer))
         actors = [self.actors.find(s) for s in sents]
         side_counts = Counter(a.side for found in actors for a in found if a.side)
         doc_sides = [s for s, _ in side_counts.most_common()]

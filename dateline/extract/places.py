@@ -35,6 +35,7 @@ from ..gazetteer.matcher import NameMatch, NameMatcher, is_title_case
 from ..gazetteer.names import name_key
 from ..model import Dateline, Place
 from ..readers.datelines import parse_dateline
+from .publisher import PublisherHome
 from .types import PlaceMention, Sentence
 
 BARE_MIN_POPULATION = 250_000  # a city this big counts without any cue ("Aleppo fell", "Chicago's mayor")
@@ -42,6 +43,7 @@ TITLE_MIN_POPULATION = 10_000  # in a Title Case headline a cued name the body d
 FOREIGN_MAX_POPULATION = 100_000  # a place smaller than this outside the document's country is dropped ...
 CITY_STATE_MIN_POPULATION = 500_000  # a city this big named like its country is the city (Hong Kong, Singapore)
 FOREIGN_EVIDENCE = 3.0  # ... when the document's country is this clear (a hint, a dateline, several places)
+HOME_WEIGHT = 1.0  # the publishing site's home town, state or country: as much as one place named once
 W_POPULATION = 0.6  # score per decade of population
 W_MATCH = {"name": 1.0, "alternate": -2.0, "article": -1.0}  # own name or curated alias / alternate / without "al-"
 W_COUNTRY = 3.0  # the document's leading country (a 100x population gap outweighs it)
@@ -109,18 +111,25 @@ class PlaceFinder:
         *,
         dateline: Dateline | None = None,
         country_hint: str | None = None,
+        home: PublisherHome | None = None,
     ) -> list[list[PlaceMention]]:
         """For each sentence, the places it names (offsets into ``text``), in text order.
 
         ``dateline`` is the story's dateline when the reader found one (else the first
         paragraphs are searched for one); ``country_hint`` a country the caller knows the
-        document is about ("United States" for a US local-news feed).
+        document is about ("United States" for a US local-news feed); ``home`` where the
+        publishing site is at home (:mod:`dateline.extract.publisher`), a weak hint.
         """
         evidence = _Evidence()
         if country_hint:
             cc = self.gazetteer.country_code(country_hint)
             if cc:
                 evidence.country[cc] += 3.0
+        if home is not None:
+            for e in home.places:
+                evidence.add_region(e, HOME_WEIGHT)
+            if home.country_code:
+                evidence.country[home.country_code] += HOME_WEIGHT
         demonyms, country_words = self.cues.demonyms, self.cues.country_words
         for word in _CAPITALISED.findall(text):  # "Syrian troops": evidence for Syria; "Sheriff": for the US
             cc = demonyms.get(word)

