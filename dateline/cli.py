@@ -69,7 +69,7 @@ def _filter_options(f):
         click.option("--type", "type_", metavar="TYPE",
                      help="Event type or sub-event type ('Battles', 'Shooting'), or a GVA-style kind: "
                           "killing (killed >= 1), injuring (wounded >= 1)."),
-        click.option("--min-killed", type=click.IntRange(0), help="At least this many killed (best figure)."),
+        click.option("--min-killed", type=click.IntRange(0), help="At least this many killed (the event's own best figure; a cumulative tally does not count)."),
         click.option("--min-wounded", type=click.IntRange(0), help="At least this many wounded (best figure)."),
         click.option("--topic", help="Topic (context), with its sub-topics ('Syrian Civil War')."),
         click.option("--person", help="A named person involved ('John' matches John Smith)."),

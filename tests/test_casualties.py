@@ -287,3 +287,14 @@ def test_a_military_source_is_the_army_in_syria():
     actors = MATCHER.find(sent, context_sides=["Syrian government", "Islamic State"])
     assert find_claimer(sent, actors, at=text.index("23")) == "Syrian government forces"
     assert find_claimer(sent, actors, at=0) == "Syrian rebels"
+
+
+@pytest.mark.parametrize("sentence, tally", [
+    ("Diplomats met in Vienna over Syria's four-year civil war that has killed more than 250,000 people.", True),
+    ("The WHO estimates that air pollution contributed to seven million deaths in 2012.", True),
+    ("Between 1989 and 2003 as many as 250,000 people in Liberia were killed in a civil war.", True),
+    ("Gunmen killed 12 people in an attack that left the village in ruins.", False),
+    ("Three people were killed in a shooting that police said was gang related.", False),
+])
+def test_long_running_counts_are_tallies_and_single_attacks_are_not(sentence, tally):
+    assert is_tally(sentence) is tally

@@ -31,14 +31,20 @@ class EventsReport:
     unchanged: int
 
 
+def _own(count) -> int | None:
+    """The figure the columns that filters, charts and sums read hold: the event's own best count.
+    A cumulative tally ("a war that has killed 250,000") stays in the record, flagged, but is no
+    count of this event."""
+    return count.best if count is not None and not count.tally else None
+
+
 def _row(ev: EventRecord, *, in_passing: bool) -> tuple:
     record = json.dumps({**event_dict(ev), "in_passing": in_passing}, ensure_ascii=False, sort_keys=False)
     p = ev.place
     return (ev.id, ev.date, ev.date_end, ev.date_precision, ev.event_type, ev.sub_event_type,
             p.name if p else None, p.admin1 if p else None, p.country if p else None,
             p.lat if p else None, p.lon if p else None,
-            ev.killed.best if ev.killed else None, ev.wounded.best if ev.wounded else None,
-            ev.captured.best if ev.captured else None, ev.title, record,
+            _own(ev.killed), _own(ev.wounded), _own(ev.captured), ev.title, record,
             hashlib.sha1(record.encode()).hexdigest())
 
 
