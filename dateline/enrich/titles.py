@@ -47,10 +47,10 @@ def clean_sentence(sentence: str) -> str:
     return s
 
 
-def reads_as_report(sentence: str) -> bool:
-    """Whether a sentence can stand as a digest line: a statement of some length that ends as a
-    sentence does, not page furniture ("Already a subscriber?", "Just One More Thing...", "2:25", a photo credit or caption)."""
-    s = clean_sentence(sentence)
+def _reads_as_report(s: str) -> bool:
+    """Whether a cleaned sentence can stand as a digest line: a statement of some length that
+    ends as a sentence does, not page furniture ("Already a subscriber?", "Just One More
+    Thing...", "2:25", a photo credit or caption)."""
     return (len(_WORD.findall(s)) >= MIN_TITLE_WORDS and s[-1:] in ".\"'”’)" and not s.endswith("...")
             and not _CREDIT.match(s) and not _CAPTION_END.search(s) and bool(_LOWER_WORD.search(s)))
 
@@ -64,8 +64,9 @@ def event_title(sentences: list[str], *, document_title: str | None = None) -> s
     headline = (document_title or "").strip()
     body = [s for s in sentences if s.strip() and s.strip() != headline]
     for s in body[:LOOK_AHEAD]:
-        if reads_as_report(s):
-            return clean_sentence(s)
+        title = clean_sentence(s)
+        if _reads_as_report(title):
+            return title
     if headline:
         return clean_sentence(headline[:site_suffix_start(headline)])
     return clean_sentence(body[0] if body else (sentences[0] if sentences else ""))

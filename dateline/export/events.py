@@ -67,9 +67,11 @@ class ReportVotes:
     """The day and the city most of an event's reports give, one vote per document.
 
     Several articles on one incident disagree when one of them misreads its date ("Sunday"
-    in a story published a week later) or its town: the day and the city most of the
-    documents' leads give win (ties: the earliest day; the first city), over the first
-    mention's. A lone report, or no majority of two or more, leaves the event as it is.
+    in a story published a week later) or its town. Each document votes with its first
+    mention that gives a day (a city). With two or more documents voting, the day most of
+    them give wins over the first mention's (ties: the earliest day); a city wins only when
+    two or more documents give it and more give it than the first mention's city. A lone
+    report leaves the event as it is.
     """
 
     def __init__(self) -> None:
@@ -90,12 +92,15 @@ class ReportVotes:
                 ev.date, ev.date_end, ev.date_precision, ev.date_basis = next(
                     d for d in self.days.values() if d[0][:10] == day)
         if len(self.cities) >= 2:
-            votes = Counter((p.name, p.admin1, p.country) for p in self.cities.values())
-            (name, admin1, country), n = votes.most_common(1)[0]
-            current = ev.place
-            if n >= 2 and (current is None or (current.name, current.admin1, current.country) != (name, admin1, country)) \
-                    and n > votes.get((current.name, current.admin1, current.country) if current else None, 0):
-                ev.place = next(p for p in self.cities.values() if (p.name, p.admin1, p.country) == (name, admin1, country))
+            votes = Counter(_city_key(p) for p in self.cities.values())
+            winner, n = votes.most_common(1)[0]
+            have = votes.get(_city_key(ev.place), 0) if ev.place is not None else 0
+            if n >= 2 and n > have:
+                ev.place = next(p for p in self.cities.values() if _city_key(p) == winner)
+
+
+def _city_key(p: Place) -> tuple:
+    return p.name, p.admin1, p.country
 
 
 def mention_event_id(mention_id: str) -> str:
@@ -153,11 +158,10 @@ def compute_events(store: Store) -> list[EventRecord]:
                 ev.documents.append(doc_id)
             if ev.date is None and date:
                 ev.date, ev.date_end, ev.date_precision, ev.date_basis = date, date_end, prec, basis
-            if place:  # the first mention's place, made more specific by a later one inside it
-                cand = Place(**json.loads(place))
-                if ev.place is None or _refines(cand, ev.place):
-                    ev.place = cand
-            reports.add(doc_id, (date, date_end, prec, basis), Place(**json.loads(place)) if place else None)
+            cand = Place(**json.loads(place)) if place else None
+            if cand is not None and (ev.place is None or _refines(cand, ev.place)):
+                ev.place = cand  # the first mention's place, made more specific by a later one inside it
+            reports.add(doc_id, (date, date_end, prec, basis), cand)
             if ev.event_type is None and etype:
                 ev.event_type, ev.sub_event_type = etype, sub
             for kind, low, best, high, who, side, by, tally, vague, trig, quote in claims.get(mid, []):

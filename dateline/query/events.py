@@ -221,6 +221,13 @@ def _where(c: sqlite3.Connection, q: EventQuery) -> tuple[str, list]:
         conds.append(sql)
         params.extend(values)
 
+    def match(table: str, terms: str | None) -> None:
+        """A full-text condition; words that make no search term match nothing."""
+        if terms is None:
+            conds.append("0")
+        else:
+            add(f"k.rid IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)", terms)
+
     if q.date_from is not None:
         add("k.date >= ?", _check_date(q.date_from, "date_from"))
     if q.date_to is not None:
@@ -262,19 +269,11 @@ def _where(c: sqlite3.Connection, q: EventQuery) -> tuple[str, list]:
         names = _topic_names(c, q.topic.strip())
         add(f"k.rid IN (SELECT rid FROM event_topics WHERE name IN {_in(names)})", *names)
     if q.person is not None:
-        phrase = _phrase(q.person)
-        if phrase is None:
-            conds.append("0")
-        else:
-            add("k.rid IN (SELECT rowid FROM event_names WHERE event_names MATCH ?)", phrase)
+        match("event_names", _phrase(q.person))
     if q.in_passing is not None:
         conds.append("k.in_passing = 1" if q.in_passing else "k.in_passing IS NOT 1")
     if q.text is not None:
-        terms = fts_terms(q.text)
-        if terms is None:
-            conds.append("0")
-        else:
-            add("k.rid IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)", terms)
+        match("event_text", fts_terms(q.text))
     return (" WHERE " + " AND ".join(conds) if conds else ""), params
 
 

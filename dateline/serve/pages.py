@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date as Date, timedelta
 from urllib.parse import quote, urlencode
 
+from ..export.events import KINDS
 from ..query.events import EventQuery, count_events, event_ids, find_events
 from ..store.keys import topic_id
 from . import charts, evidence, markdown
@@ -26,7 +27,6 @@ SEARCH_PAGE = 25  # default results per search page
 MAX_PAGE_SIZE = 200
 MAP_MAX_EVENTS = 5000  # a map of a search or topic shows at most the latest 5,000 matching events
 RELATED_NEAR_DEG = 10.0  # related events this close show on the event's map
-KINDS = ("killed", "wounded", "captured")
 
 
 def event_url(eid: str) -> str:
