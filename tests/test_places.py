@@ -219,3 +219,24 @@ def test_a_facility_named_for_a_town_places_the_event_near_it():
     assert [(m.place.name, m.relation) for row in per for m in row] == [("Deir ez-Zor", "near")]
     _, per = find("Police closed Elm Street after the shooting.")
     assert not [m for row in per for m in row]
+
+
+def test_a_world_city_keeps_its_name_in_news_about_another_country():
+    text = ("The U.S. wants to extradite him under the Espionage Act. The United States says the case is about "
+            "national security. He has spent a year in that London prison. The hearing in London resumes in May.")
+    _, per = find(text)
+    london = [(m.place.admin1, m.place.country) for row in per for m in row if m.text == "London"]
+    assert london and all(c == "United Kingdom" for _, c in london)
+
+
+def test_a_surname_spelt_like_a_small_town_abroad_is_no_place():
+    text = ("Media freedom in Pakistan declined under PTI rule, Pakistani editors said. "
+            "As the battle of narratives between Khan and the military went on, Pakistan slipped in the index.")
+    _, per = find(text)
+    assert [m.place.name for row in per for m in row] == ["Pakistan", "Pakistan"]
+
+
+def test_the_empire_is_no_place():
+    _, per = find("Her notes named the Empire State Building. She had no chance of escaping the Empire's punishment "
+                  "in Afghanistan.")
+    assert [m.place.name for row in per for m in row] == ["Afghanistan"]

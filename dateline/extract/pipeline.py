@@ -37,7 +37,7 @@ from .sentences import split_sentences
 from .types import (ActorMention, CasualtyFigure, DateValue, EventMention, EventTyping, PersonMention, PlaceMention,
                     Sentence)
 
-EXTRACTOR_VERSION = "3.9"  # bump when rules change: stored mentions are then recomputed
+EXTRACTOR_VERSION = "3.10"  # bump when rules change: stored mentions are then recomputed
 
 # Encyclopedia sections that hold no events (lists of units, links).
 SKIPPED_SECTIONS = {"units", "see also", "references", "external links", "notes", "further reading",

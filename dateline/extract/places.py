@@ -45,6 +45,8 @@ CITY_STATE_MIN_POPULATION = 500_000  # a city this big named like its country is
 FOREIGN_EVIDENCE = 3.0  # ... when the document's country is this clear (a hint, a dateline, several places)
 HOME_WEIGHT = 1.0  # the publishing site's home town, state or country: as much as one place named once
 W_POPULATION = 0.6  # score per decade of population
+WORLD_CITY_POPULATION = 1_000_000  # a city this big is what its bare name means abroad too ("a London prison") ...
+W_WORLD_CITY = 2.0  # ... unless the text names another's state or the document is local news of its region
 W_MATCH = {"name": 1.0, "alternate": -2.0, "article": -1.0}  # own name or curated alias / alternate / without "al-"
 W_COUNTRY = 3.0  # the document's leading country (a 100x population gap outweighs it)
 W_ADMIN1 = 3.5  # the document's leading admin1 region
@@ -333,6 +335,8 @@ class PlaceFinder:
                 continue
             if m.relation in WEAK_RELATIONS or (e.population < FOREIGN_MAX_POPULATION and top[1] >= FOREIGN_EVIDENCE):
                 c.accepted = False
+            elif e.match == "alternate" and e.population < FOREIGN_MAX_POPULATION and not base.country.get(e.country_code):
+                c.accepted = False  # another spelling of a small town in a country nothing else points to ("Khan")
 
     def _choose(self, c: _Candidate, evidence: _Evidence, anchors: list[GazetteerEntry],
                 others: list[GazetteerEntry]) -> None:
@@ -361,6 +365,8 @@ class PlaceFinder:
             scored: list[tuple[float, GazetteerEntry]] = []
             for e in entries[:MAX_SCORED]:
                 s = W_POPULATION * math.log10(e.population + 10)
+                if e.kind == "city" and e.match == "name" and e.population >= WORLD_CITY_POPULATION:
+                    s += W_WORLD_CITY
                 s += W_MATCH[e.match]
                 if top_country and e.country_code:
                     s += W_COUNTRY * evidence.country.get(e.country_code, 0.0) / top_country
