@@ -27,6 +27,7 @@ _POSTMOD = {"inside", "aboard", "loyal", "linked", "affiliated", "belonging", "b
 _PARENTS = {"father", "mother", "parent", "parents", "dad", "mom", "grandmother", "grandfather", "grandparents"}
 
 # Participles that, before a counted noun, state its casualty ("one wounded man", "two dead soldiers").
+_COORD_DETERMINERS = {"a", "an", "the", "his", "her", "their"}  # open a second person after "and"
 _PARTICIPLES = {"wounded": "wounded", "injured": "wounded", "dead": "killed", "slain": "killed", "murdered": "killed"}
 
 
@@ -129,11 +130,17 @@ def attach_noun_phrase(toks: Tokens, p: CountedPhrase, terms: CasualtyTerms) -> 
     p.end = p.np_end
     # coordinated nouns without a count: "troops and militia", "soldiers and pro-Assad militiamen"
     k = i if head_at == i - 1 else None
+    # one person and another: "his wife and son", "a 13-year-old and his father", "a man, woman and child"
+    singles = p.source in ("determiner", "definite") and p.best == 1 and _one_person(low[head_at], terms)
+    listed = 0  # persons after commas, counted once "and" closes the list (else an apposition: "a girl, 9,")
     while k is not None and k < n and low[k] in ("and", "or", ","):
+        closing = low[k] == "and" or (low[k] == "," and k + 1 < n and low[k + 1] == "and")
         k2 = k + 1 + (k + 1 < n and low[k + 1] == "and")
         found = None
         for j in range(k2, min(k2 + 3, n)):
             w = low[j]
+            if j == k2 and singles and closing and w in _COORD_DETERMINERS:
+                continue
             if w in terms.np_stop or not w[0].isalpha() or w in ("others", "other") or w in terms.number_words:
                 break
             if j + 1 < n and f"{w} {low[j + 1]}" in terms.roles:
@@ -144,6 +151,22 @@ def attach_noun_phrase(toks: Tokens, p: CountedPhrase, terms: CasualtyTerms) -> 
                 break
         if found is None:
             break
+        if singles:
+            if low[k] == "or" or not (_one_person(low[found], terms) and _role(low[found], terms) == p.role):
+                break  # "the gunman and a police officer": two counts, one per side
+            listed += 1
+            if closing:
+                p.low, p.best, p.high = p.low + listed, p.best + listed, (p.high or 1) + listed
+                listed = 0
+            head_at = found
         p.np_end = p.end = ends[found]
         k = found + 1
+
+
+def _role(word: str, terms: CasualtyTerms) -> str | None:
+    return terms.roles.get(word) or ("civilian" if YEAR_OLD.match(word) else None)
+
+
+def _one_person(word: str, terms: CasualtyTerms) -> bool:
+    return word in terms.singular or (YEAR_OLD.match(word) is not None and not word.endswith("s"))
 
