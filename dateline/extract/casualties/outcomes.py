@@ -26,6 +26,7 @@ _SPLIT_GAP = re.compile(r"[^.;]{0,40}?,\s*")
 _WHO_GAP = re.compile(r"\s*,?\s*who\s+(?:[\w'’-]+\s+){0,6}?", re.I)
 
 # Words without which a sentence states no zero (a cheap test before the zero patterns).
+_POSSESSIVE = re.compile(r"(?:his|her|their)\s", re.I)
 _ZERO_CUES = frozenset({"no", "nobody", "none"})
 
 
@@ -79,7 +80,9 @@ def coreference(text: str, phrases: list[CountedPhrase]) -> list[CountedPhrase]:
     out: list[CountedPhrase] = []
     for p in phrases:
         ante = None
-        if p.source in ("pronoun", "definite") and p.kind in ("killed", "wounded"):
+        # "his son" is someone else than the man before, unless in apposition ("a girl, his relative,")
+        if p.source in ("pronoun", "definite") and p.kind in ("killed", "wounded") and not (
+                _POSSESSIVE.match(text, p.start) and not (out and re.fullmatch(r"\s*,\s*", text[out[-1].end:p.start]))):
             ante = next((o for o in reversed(out) if o.kind in ("killed", "wounded")
                          and (p.source == "definite" or (o.best == 1 and o.via in ("passive", "chain-passive", "noun")
                                                          and o.source != "number"))), None)

@@ -169,7 +169,10 @@ def load_terms() -> CasualtyTerms:
                 rf"|(?P<wounded>{_alt_phrases(raw['reflexive']['wounded'])}))\b"),
             passive_pp=re.compile(
                 r"\s+(?:at|in|on|inside|outside|near|from|of|for|with|behind|aboard|between|during)\s+[^,.;:]{1,40}?"
-                r"(?=\s+(?:were|was|are|is|had|has|have)\s)"),
+                r"(?=\s+(?:were|was|are|is|had|has|have)\s)"
+                # a participle phrase of up to four words: "a boy playing on his skateboard was shot"
+                r"|\s+(?:who\s+(?:was|were)\s+)?[a-z]+ing(?:\s+(?!after\b|before\b|when\b|while\b|as\b|and\b)"
+                r"[a-z'’-]+){0,3}(?=\s+(?:was|were)\s+(?!\w+ing\b))"),
             subset=frozenset(tuple(str(s).lower().split()) for s in raw["subset_before"]),
             zero=re.compile(
                 rf"\b(?:no\s+one|nobody|none|no\s+other\s+(?:\w+\s+)?{role_words}|no\s+{role_words})"
