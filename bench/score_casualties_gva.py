@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from dateline.extract.actors import ActorMatcher, document_sides  # noqa: E402
 from dateline.extract.casualties import find_figures  # noqa: E402
+from dateline.extract.casualties.retold import is_anaphoric  # noqa: E402
 from dateline.extract.sentences import split_sentences  # noqa: E402
 from dateline.extract.types import CasualtyFigure, Sentence  # noqa: E402
 
@@ -80,7 +81,7 @@ def article_counts(per_sentence: list[list[CasualtyFigure]], *, lead: int = LEAD
             if f.kind == "killed":
                 k += f.best
             elif f.kind == "wounded":
-                if _anaphoric(f):
+                if is_anaphoric(f):
                     a += f.best
                 elif f.trigger == "shot":
                     s += f.best
@@ -90,15 +91,6 @@ def article_counts(per_sentence: list[list[CasualtyFigure]], *, lead: int = LEAD
     if not killed:
         wounded = max(wounded, later)
     return killed, max(wounded, shot - killed), found
-
-
-ANAPHORS = {"the", "he", "she", "his", "her", "their", "that", "this", "himself", "herself"}
-
-
-def _anaphoric(f: CasualtyFigure) -> bool:
-    """ "The boy was rushed to a hospital", "He was in critical condition": someone named before."""
-    first = (f.who or "").split(" ", 1)[0].lower()
-    return f.best == 1 and first in ANAPHORS
 
 
 def main() -> None:

@@ -176,6 +176,7 @@ def figs_of(text):
     ("A 12-year-old was in critical condition Tuesday after he and three others were shot on a court.",
      [("wounded", 4, "shot")]),
     ("Two men were shot, one fatally.", [("killed", 1, "killed"), ("wounded", 1, "injured")]),
+    ("The shootout left six people wounded -- two mortally.", [("killed", 2, "killed"), ("wounded", 4, "injured")]),
     ("Four people were shot, one of whom died.", [("killed", 1, "killed"), ("wounded", 3, "injured")]),
     ("A 12-year-old was in critical condition.", [("wounded", 1, "critical")]),
     ("The victim died at the hospital.", [("killed", 1, "killed")]),
@@ -307,3 +308,20 @@ def test_a_military_source_is_the_army_in_syria():
 ])
 def test_long_running_counts_are_tallies_and_single_attacks_are_not(sentence, tally):
     assert is_tally(sentence) is tally
+
+
+def _story(*texts):
+    return [find_figures(s) for s in split_sentences(" ".join(texts))]
+
+
+def test_a_wound_retold_of_the_dead_victim_is_not_another_wounded():
+    from dateline.extract.casualties.retold import drop_retold_wounds
+    story = _story("A 3-year-old boy has died after he accidentally shot himself.",
+                   "The boy was rushed to a hospital in critical condition.")
+    kept = [(f.kind, f.best) for figs in drop_retold_wounds(story) for f in figs]
+    assert ("killed", 1) in kept and not any(k == "wounded" for k, _ in kept)
+    # without a death, the same sentence is a wounded victim; beside a death in its own sentence, another person
+    alive = _story("A boy shot himself on Sunday.", "The boy was rushed to a hospital in critical condition.")
+    assert [f.kind for figs in drop_retold_wounds(alive) for f in figs].count("wounded") >= 1
+    two = _story("A father was killed and his 4-year-old son was shot.")
+    assert sorted(f.kind for figs in drop_retold_wounds(two) for f in figs) == ["killed", "wounded"]

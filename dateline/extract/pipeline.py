@@ -26,6 +26,7 @@ from pathlib import Path
 from ..model import Document
 from . import casualties, event_types
 from .actors import ActorMatcher
+from .casualties.retold import drop_retold_wounds
 from .dates import SentenceDate, resolve_dates
 from .dates_event import article_event_date
 from .main_place import main_place, parent_city, site_suffix_start
@@ -37,7 +38,7 @@ from .sentences import split_sentences
 from .types import (ActorMention, CasualtyFigure, DateValue, EventMention, EventTyping, PersonMention, PlaceMention,
                     Sentence)
 
-EXTRACTOR_VERSION = "3.10"  # bump when rules change: stored mentions are then recomputed
+EXTRACTOR_VERSION = "3.11"  # bump when rules change: stored mentions are then recomputed
 
 # Encyclopedia sections that hold no events (lists of units, links).
 SKIPPED_SECTIONS = {"units", "see also", "references", "external links", "notes", "further reading",
@@ -164,7 +165,7 @@ class Extractor:
             m.typing = (event_types.classify(" ".join(sents[i].text for i in idx), actor_sides=[
                 a.side for i in idx for a in actors[i] if a.side], crime_context=crime) if len(typed) > 1 or (len(idx) > 1 and not typed) else None) \
                 or (typings[typed[0]] if typed else None)
-            m.figures = [f for i in idx for f in figures[i]]
+            m.figures = [f for figs in drop_retold_wounds([figures[i] for i in idx]) for f in figs]
             m.actors = _unique_actors(a for i in idx for a in actors[i])
             m.people = _unique_people(p for i in idx for p in find_people(sents[i]))
             mentions.append(m)

@@ -108,7 +108,7 @@ def fatal_splits(text: str, phrases: list[CountedPhrase], terms: CasualtyTerms) 
         p = phrases[i]
         i += 1
         after = p.pred_end if p.pred_end is not None else p.end
-        if not (p.kind == "wounded" and p.trigger == "shot" and p.best > 1):
+        if not (p.kind == "wounded" and p.trigger in ("shot", "injured") and p.best > 1):
             out.append(p)
             continue
         gap = _SPLIT_GAP.match(text, after)
@@ -116,7 +116,7 @@ def fatal_splits(text: str, phrases: list[CountedPhrase], terms: CasualtyTerms) 
         if not m:
             out.append(p)
             continue
-        w = m.group(0).strip(" ,;").split()
+        w = m.group(0).strip(" ,;-—–").split()
         w = w[1] if w and w[0].lower() == "and" and len(w) > 1 else (w[0] if w else "one")
         k = {"both": p.best, "all": p.best}.get(w.lower())
         if k is None:

@@ -162,7 +162,7 @@ def load_terms() -> CasualtyTerms:
             active_fillers=frozenset(str(w).lower() for w in raw["active_fillers"]),
             casualty_nouns=casualty_nouns,
             own_loss_verbs=frozenset(words_of(raw, "own_loss_verbs", "casualty_terms.yaml")),
-            fatal_split=re.compile(rf"\s*[,;]?\s*(?:and\s+)?(?:{'|'.join(raw['fatal_split'])})\b"),
+            fatal_split=re.compile(rf"\s*(?:[,;]|--|[—–])?\s*(?:and\s+)?(?:{'|'.join(raw['fatal_split'])})\b"),
             death_after=re.compile(str(raw["death_after"])),
             reflexive=re.compile(
                 rf"\b(?:(?P<killed>{_alt_phrases(raw['reflexive']['killed'])})"

@@ -1,0 +1,33 @@
+"""One event's figures across its sentences: a wound retold of someone already counted dead.
+
+In a fatal shooting, a later sentence often tells the dead victim's story before death: "The boy
+was rushed to a hospital", "He was in critical condition", "the toddler ... shot himself". Such
+a wounded figure for one person named before (its phrase opens with "the", "he", "his" ...)
+in a sentence without a killed figure of its own is the same person, not another wounded, when
+the event has a killed figure. Calibrated on the GVA articles (bench/score_casualties_gva.py).
+"""
+
+from __future__ import annotations
+
+from ..types import CasualtyFigure
+
+ANAPHORS = frozenset({"the", "he", "she", "his", "her", "their", "that", "this", "himself", "herself"})
+
+
+def is_anaphoric(f: CasualtyFigure) -> bool:
+    """ "The boy was rushed to a hospital", "He was in critical condition": someone named before."""
+    first = (f.who or "").split(" ", 1)[0].lower()
+    return f.best == 1 and first in ANAPHORS
+
+
+def drop_retold_wounds(per_sentence: list[list[CasualtyFigure]]) -> list[list[CasualtyFigure]]:
+    """``per_sentence`` without the wounded figures that retell a dead victim's story (see above)."""
+    if not any(f.kind == "killed" and not f.tally for figs in per_sentence for f in figs):
+        return per_sentence
+    out = []
+    for figs in per_sentence:
+        if any(f.kind == "killed" for f in figs):
+            out.append(figs)  # "a father was killed and his son was shot": two people
+        else:
+            out.append([f for f in figs if not (f.kind == "wounded" and is_anaphoric(f))])
+    return out
