@@ -194,6 +194,12 @@ def figs_of(text):
     ("The man accidentally shot a 9-year-old girl, his relative, in the chest.", [("wounded", 1, "shot")]),
     ("The gunman and a police officer were killed.", [("killed", 1, "killed"), ("killed", 1, "killed")]),
     ("A father was killed and his 4-year-old son was shot.", [("killed", 1, "killed"), ("wounded", 1, "shot")]),
+    ("Police investigate fatal shooting in Aliquippa", [("killed", 1, "killed")]),
+    ("Victims identified in Roswell triple homicide", [("killed", 3, "killed")]),
+    ("Kansas City quadruple shooting", [("wounded", 4, "shot")]),
+    ("It was the city's third fatal shooting this week.", []),
+    ("A man opened fire on two officers, killing one, and has been arrested.", [("killed", 1, "killed")]),
+    ("The victim, who was shot in the head, died at the scene.", [("killed", 1, "killed")]),
     ("An 11-year-old boy playing on his skateboard was shot in the hand.", [("wounded", 1, "shot")]),
     ("Video shows two suspects running away after a 15-year-old boy was shot.", [("wounded", 1, "shot")]),
     ("A gunman firing from a minivan has shot and wounded five teenagers.", [("wounded", 5, "injured")]),
@@ -325,3 +331,12 @@ def test_a_wound_retold_of_the_dead_victim_is_not_another_wounded():
     assert [f.kind for figs in drop_retold_wounds(alive) for f in figs].count("wounded") >= 1
     two = _story("A father was killed and his 4-year-old son was shot.")
     assert sorted(f.kind for figs in drop_retold_wounds(two) for f in figs) == ["killed", "wounded"]
+
+
+def test_a_fatal_shooting_is_at_least_one_dead_and_yields_to_a_count():
+    (fatal,) = [f for figs in _story("Police investigate a fatal shooting.") for f in figs]
+    assert (fatal.kind, fatal.low, fatal.best, fatal.high, fatal.vague) == ("killed", 1, 1, None, True)
+    from dateline.export.figures import ClaimRow, event_figures
+    figs = [f for s in _story("Police investigate a fatal shooting.", "Two men were killed.") for f in s]
+    rows = [ClaimRow(f.kind, f.low, f.best, f.high, f.side, f.claimed_by, f.tally, f.vague, f.trigger) for f in figs]
+    assert event_figures(rows)["killed"].total.best == 2

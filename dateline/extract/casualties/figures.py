@@ -18,6 +18,7 @@ from ..types import ActorMention, CasualtyFigure, Sentence
 from .count_phrases import number_phrases
 from .outcomes import appositions, coreference, fatal_splits, pronoun_merge, stated_zeros
 from .person_phrases import person_phrases, reflexive_phrases
+from .event_nouns import event_noun_phrases
 from .phrase import CountedPhrase
 from .predicates import CONJ_GAP, acceptable, chain, coordinated, own_predicate
 from .sides import agent_side, counted_sides
@@ -48,8 +49,8 @@ def find_figures(sentence: Sentence, *, actors: list[ActorMention] | None = None
         return []
     toks = Tokens.of(text, low)
     numbers = number_phrases(text, toks, terms)
-    phrases = sorted([*numbers, *person_phrases(text, toks, terms, numbers), *reflexive_phrases(toks, terms)],
-                     key=lambda p: p.start)
+    phrases = sorted([*numbers, *person_phrases(text, toks, terms, numbers), *reflexive_phrases(toks, terms),
+                      *event_noun_phrases(low, terms)], key=lambda p: p.start)
     zeros = stated_zeros(text, toks, terms)
     if not phrases and not zeros:
         return []

@@ -72,11 +72,14 @@ def active_before(toks: Tokens, pos: int, terms: CasualtyTerms) -> ActiveVerb | 
     return None
 
 
+_ACTIVE_ASIDE = re.compile(r"\s*,\s*(?:\w+\s+){0,2}?(?:killing|wounding|injuring|shooting)\b", re.I)
+
+
 def own_predicate(text: str, toks: Tokens, p: CountedPhrase, terms: CasualtyTerms, limit: int) -> None:
     """The predicate of ``p`` itself: a casualty noun as head ("50 casualties"), an active verb before
     it ("killing 33") or a passive predicate after it ("were killed"); sets kind, trigger and via.
     ``limit`` is where the next phrase starts: a "later died" after it is not about ``p``."""
-    if p.via == "reflexive":
+    if p.via in ("reflexive", "event"):
         return
     if p.head in terms.casualty_nouns and p.source == "number":
         k = terms.casualty_nouns[p.head]
@@ -103,6 +106,8 @@ def own_predicate(text: str, toks: Tokens, p: CountedPhrase, terms: CasualtyTerm
         if p.modifier_kind:
             p.kind, p.trigger, p.via = p.modifier_kind, "injured" if p.modifier_kind == "wounded" else "killed", "noun"
         return
+    if m.group("skip") is not None and _ACTIVE_ASIDE.match(m.group("skip")):
+        return  # "two officers, killing one and wounding the other, has been arrested": not an aside
     name = next(k for k in terms.passive_groups if m.group(k) is not None)
     kind, trig = terms.passive_groups[name]
     fill = (m.group("fill") or "").lower().split()
@@ -167,7 +172,7 @@ def acceptable(p: CountedPhrase) -> bool:
         return p.via in ("passive", "chain-passive")
     if p.source == "bare":
         return p.via in ("active", "passive")
-    if p.source == "reflexive":
+    if p.source in ("reflexive", "event_noun"):
         return True
     if p.role is not None or p.via == "noun":
         return True

@@ -55,6 +55,11 @@ class CasualtyTerms:
     pronouns: frozenset[str]
     named: re.Pattern
     aux: frozenset[str]
+    event_fatal: re.Pattern  # "fatal shooting": groups "noun"
+    event_multiplied: re.Pattern  # "triple homicide": groups "mult", "fatal", "killing", "attack"
+    murder_suicide: re.Pattern
+    multipliers: dict[str, int]
+    event_not_after: frozenset[str]
 
 
 def _word(w: str) -> str:
@@ -108,6 +113,22 @@ def _first_word(phrase: str) -> str | None:
     if t.startswith("["):
         return None
     return t.strip("()").split("|")[0].lower()
+
+
+def _event_nouns(raw: dict) -> dict:
+    """The patterns of the ``event_nouns`` section (see casualty_terms.yaml)."""
+    fatal = _alt_phrases(raw["fatal"])
+    killing, attack = _alt_phrases(raw["killing"]), _alt_phrases(raw["attack"])
+    mults = {str(k).lower(): int(v) for k, v in raw["multipliers"].items()}
+    mult = "|".join(map(re.escape, mults))
+    return dict(
+        event_fatal=re.compile(rf"\b(?:{fatal})\s+(?:[a-z'’-]+\s+){{0,2}}?(?P<noun>{killing}|{attack})(?![\w-])"),
+        event_multiplied=re.compile(rf"\b(?P<mult>{mult})\s+(?P<fatal>(?:{fatal})\s+)?"
+                                    rf"(?:(?P<killing>{killing})|(?P<attack>{attack}))(?![\w-])"),
+        murder_suicide=re.compile(rf"\b(?:{_alt_phrases(raw['murder_suicide'])})(?![\w-])"),
+        multipliers=mults,
+        event_not_after=frozenset(str(w).lower() for w in raw["not_after"]),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +216,7 @@ def load_terms() -> CasualtyTerms:
             pronouns=frozenset(str(w).lower() for w in raw["pronouns"]),
             named=re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){1,3},\s+(?:age\s+)?\d{1,2},"
                              r"(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},)?"),
+            **_event_nouns(raw["event_nouns"]),
             aux=frozenset({"were", "was", "are", "is", "been", "be", "being", "got", "get", "gets", "am", "have", "has",
                            "had", "reportedly", "believed", "reported", "found", "confirmed", "feared", "remain",
                            "remains", "remained", "listed", "lay", "lying"}),
