@@ -336,3 +336,11 @@ def test_jsonl_title_only_record_is_kept(tmp_path):
     (doc,) = read_one(path)
     assert (doc.id, doc.text, doc.meta, doc.published) == (
         "h1", "DA charges teen in Larose shooting", {"body": "missing"}, "2017-03-02")
+
+
+def test_links_to_other_stories_and_video_playlists_are_not_story_text():
+    from dateline.readers.boilerplate import clean_body
+    body = ("A man was shot on Main Street.\n\n► Related: Grandparents charged in fatal shooting of Detroit girl, 5"
+            "\n\n1:15 Prosecutor in double murder trial says killer's story 'didn't add up'\n\n"
+            "9:30 p.m. is when police arrived.")
+    assert clean_body(body) == "A man was shot on Main Street.\n\n9:30 p.m. is when police arrived."
