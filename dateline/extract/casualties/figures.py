@@ -49,8 +49,12 @@ def find_figures(sentence: Sentence, *, actors: list[ActorMention] | None = None
         return []
     toks = Tokens.of(text, low)
     numbers = number_phrases(text, toks, terms)
-    phrases = sorted([*numbers, *person_phrases(text, toks, terms, numbers), *reflexive_phrases(toks, terms),
-                      *event_noun_phrases(low, terms)], key=lambda p: p.start)
+    persons = person_phrases(text, toks, terms, numbers)
+    lists = [(p.start, p.end) for p in persons if p.source == "named" and p.head == "people"]
+    if lists:  # the age inside "Elijah Jackson and Shakur Franklin, both 16," counts nobody
+        numbers = [n for n in numbers if not any(s <= n.start < e for s, e in lists)]
+    phrases = sorted([*numbers, *persons, *reflexive_phrases(toks, terms), *event_noun_phrases(low, terms)],
+                     key=lambda p: p.start)
     zeros = stated_zeros(text, toks, terms)
     if not phrases and not zeros:
         return []

@@ -134,12 +134,14 @@ def person_phrases(text: str, toks: Tokens, terms: CasualtyTerms,
                 out.append(CountedPhrase(starts[i], ends[j - 1], 1, 1, 1, "bare", head="person", role="civilian",
                                          np_start=starts[i], np_end=ends[j - 1]))
                 block_until = ends[j - 1]
-        elif not names_checked and (w in ("was", "died", "dies", "succumbed", "passed")
+        elif not names_checked and (w in ("was", "were", "died", "dies", "succumbed", "passed")
                                     or (w == "been" and i and low[i - 1] in ("had", "has"))
                                     or (w == "," and i + 2 < n and low[i + 1].isdigit() and low[i + 2] == ",")):
             names_checked = True
             for p in _named(text, terms):
-                if not any(o.start <= p.start < o.end or p.start <= o.start < p.end for o in (*numbers, *out)):
+                # a list of names with their shared age ("..., both 16,") holds its age's number
+                against = out if p.head == "people" else (*numbers, *out)
+                if not any(o.start <= p.start < o.end or p.start <= o.start < p.end for o in against):
                     out.append(p)
     return out
 
@@ -196,11 +198,21 @@ def _headline_start(toks: Tokens, i: int) -> int:
         j -= 1
     return j
 
+_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){1,3}"
+# "Elijah Jackson and Shakur Franklin, both 16,": named people listed with their shared age
+_NAMED_LIST = re.compile(rf"\b{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME},\s+(?:both|all)\s+(?:ages?\s+)?\d{{1,2}},?")
+
 
 def _named(text: str, terms: CasualtyTerms) -> list[CountedPhrase]:
     """Named people counted as one: "John Smith, 24," and a name as subject ("Johnson was shot")."""
     out = []
+    for m in _NAMED_LIST.finditer(text):
+        n = len(re.findall(rf"{_NAME}", m.group(0)))
+        out.append(CountedPhrase(m.start(), m.end(), n, n, n, "named", head="people", role="civilian",
+                                 np_start=m.start(), np_end=m.end()))
     for m in terms.named.finditer(text):
+        if any(o.start <= m.start() < o.end for o in out):
+            continue
         out.append(CountedPhrase(m.start(), m.end(), 1, 1, 1, "named", head="person", role="civilian",
                                  np_start=m.start(), np_end=m.end()))
     for m in _SUBJECT_NAME.finditer(text):

@@ -209,7 +209,7 @@ def load_terms() -> CasualtyTerms:
             phrase_openers=frozenset(
                 {k for k in lex.determiners if " " not in k} | {str(w).lower() for w in raw["definite"]}
                 | {str(w).lower() for w in raw["pronouns"]} | singular
-                | {"was", "died", "dies", "succumbed", "passed", "been", ","}),
+                | {"was", "were", "died", "dies", "succumbed", "passed", "been", ","}),
             before_name=frozenset({k[-1] for k in active} | {str(w).lower() for w in raw["active_fillers"]}),
             determiners={k: v for k, v in lex.determiners.items() if " " not in k},
             definite_words=frozenset(str(w).lower() for w in raw["definite"]),
