@@ -240,3 +240,10 @@ def test_the_empire_is_no_place():
     _, per = find("Her notes named the Empire State Building. She had no chance of escaping the Empire's punishment "
                   "in Afghanistan.")
     assert [m.place.name for row in per for m in row] == ["Afghanistan"]
+
+
+def test_a_small_namesake_in_another_state_than_the_dateline_is_no_place():
+    text = ("Brainerd shooting kills 1 person, wounds 4\n\nCHICAGO — A shooting in Brainerd left one woman dead "
+            "and four people wounded on Thursday night, police said.")
+    _, per = find(text)
+    assert [(m.place.name, m.place.admin1) for row in per for m in row] == [("Chicago", "Illinois")]

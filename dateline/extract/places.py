@@ -43,6 +43,7 @@ TITLE_MIN_POPULATION = 10_000  # in a Title Case headline a cued name the body d
 FOREIGN_MAX_POPULATION = 100_000  # a place smaller than this outside the document's country is dropped ...
 CITY_STATE_MIN_POPULATION = 500_000  # a city this big named like its country is the city (Hong Kong, Singapore)
 FOREIGN_EVIDENCE = 3.0  # ... when the document's country is this clear (a hint, a dateline, several places)
+OTHER_STATE_MAX_POPULATION = 50_000  # an unqualified town this small outside the dateline's admin1 region is dropped
 HOME_WEIGHT = 1.0  # the publishing site's home town, state or country: as much as one place named once
 W_POPULATION = 0.6  # score per decade of population
 WORLD_CITY_POPULATION = 1_000_000  # a city this big is what its bare name means abroad too ("a London prison") ...
@@ -328,10 +329,16 @@ class PlaceFinder:
             for c in picked.values():  # one vote per distinct name, however often it is repeated
                 evidence.add_region(c.choice, 1.0 if c.margin >= CONFIDENT_MARGIN else 0.5)
         top = evidence.country.most_common(1)[0] if evidence.country else None
+        dl = next((c.choice for c in accepted if c.match.relation == "dateline" and c.choice is not None
+                   and c.choice.kind == "city"), None)
+        dl_admin1 = dl.admin1_key if dl is not None else None
         for c in accepted:  # a namesake abroad: "a group of Arab, Assyrian ...", "Whitehaven" in Memphis news
             e, m = c.choice, c.match
-            if e is None or top is None or e.country_code == top[0] or e.kind != "city" or m.curated \
-                    or m.relation in ("region", "dateline", "city_of"):
+            if e is None or top is None or e.kind != "city" or m.curated or m.relation in ("region", "dateline", "city_of"):
+                continue
+            if e.country_code == top[0]:
+                if dl_admin1 is not None and e.admin1_key != dl_admin1 and e.population < OTHER_STATE_MAX_POPULATION:
+                    c.accepted = False  # "Brainerd" in a CHICAGO-datelined story: a neighbourhood, not the Minnesota town
                 continue
             if m.relation in WEAK_RELATIONS or (e.population < FOREIGN_MAX_POPULATION and top[1] >= FOREIGN_EVIDENCE):
                 c.accepted = False
