@@ -193,7 +193,10 @@ def load_terms() -> CasualtyTerms:
                 r"(?=\s+(?:were|was|are|is|had|has|have)\s)"
                 # a participle phrase of up to four words: "a boy playing on his skateboard was shot"
                 r"|\s+(?:who\s+(?:was|were)\s+)?[a-z]+ing(?:\s+(?!after\b|before\b|when\b|while\b|as\b|and\b)"
-                r"[a-z'’-]+){0,3}(?=\s+(?:was|were)\s+(?!\w+ing\b))"),
+                r"[a-z'’-]+){0,3}(?=\s+(?:was|were)\s+(?!\w+ing\b))"
+                # a way to hospital before "with gunshot wounds": "three men walked into a gas station with ..."
+                r"|\s+(?:walked|arrived|showed\s+up|went|came|drove(?:\s+themselves|\s+himself|\s+herself)?)"
+                r"(?:\s+(?:in|into|at|to)\s+[^,.;:]{1,40}?)?(?=\s+with\s)"),
             subset=frozenset(tuple(str(s).lower().split()) for s in raw["subset_before"]),
             zero=re.compile(
                 rf"\b(?:no\s+one|nobody|none|no\s+other\s+(?:\w+\s+)?{role_words}|no\s+{role_words})"
