@@ -397,3 +397,20 @@ def test_offsets_point_into_the_document_text():
     text = "Title line\n\nPolice said on Monday that 3 people died on 26 February."
     (title, body) = resolve(text, published=pub("2021-03-10"))
     assert body.text == "on 26 February" and text[body.start:body.end] == "on 26 February"
+
+
+@pytest.mark.parametrize("text", [
+    "October 27, 2013 11:16 AM South Florida Crime Coverage",
+    "By Jane Doe Updated: Mar 29, 2017 - 4:13 AM",
+    "Posted: Tuesday, March 31, 2015 5:46 PM EDT",
+    "More at 11. — Nefertiti Jaquez (@NefertitiWSB) March 29, 2017",
+])
+def test_a_page_or_post_stamp_dates_nothing(text):
+    from dateline.extract.dates_scan import scan
+    assert scan(text) == []
+
+
+def test_a_date_with_its_time_in_the_story_is_still_a_date():
+    from dateline.extract.dates_scan import scan
+    (c,) = scan("The shooting happened on October 27, 2013 at 11:16 a.m., police said.")
+    assert (c.year, c.month, c.day) == (2013, 10, 27)

@@ -347,7 +347,7 @@ def scan(text: str, scanner: Scanner | None = None, *, triggers: list[int] | Non
         f["bare"] = bool(f.get("bare")) or (kind == "yr" and not (f["prep"] or f["mod"])
                                             and text[max(0, m.start() - 4):m.start()].lower() != "the ")
         found.append(f)
-    found = [f for f in _merge_joins(text, found, s) if not f.pop("bare", False)]
+    found = [f for f in _merge_joins(text, found, s) if not f.pop("bare", False) and not _stamp(text, f, s)]
     out = []
     for i, f in enumerate(found):
         nxt = found[i + 1]["start"] if i + 1 < len(found) else len(text)
@@ -355,6 +355,28 @@ def scan(text: str, scanner: Scanner | None = None, *, triggers: list[int] | Non
         f["leads_report"] = bool(f["initial"] and s.report_verb.search(text, f["end"], nxt))  # type: ignore[arg-type]
         out.append(Candidate(**f))  # type: ignore[arg-type]
     return out
+
+
+_CLOCK_AFTER = re.compile(r"\s*(?:[-\u2013\u2014|,]\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\b|[ap]m|\d)", re.I)
+_TWEET_SIGNATURE = re.compile(r"\(@\w+\)\s*$")
+_STAMP_KINDS = frozenset({"iso", "dmy", "mdy"})  # a date with its year: how pages stamp themselves
+
+
+def _stamp(text: str, f: dict[str, object], s: Scanner) -> bool:
+    """Whether the full date ``f`` stamps the page or a post (see ``stamp_words`` in date_terms.yaml)."""
+    if f["kind"] not in _STAMP_KINDS:
+        return False
+    start, end = f["start"], f["end"]
+    assert isinstance(start, int) and isinstance(end, int)
+    before = text[max(0, start - 40):start].lower().rstrip(" :\u2013\u2014-|,")
+    if before.endswith(" on"):
+        before = before[:-3].rstrip(" :")
+    if any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
+           for w in s.terms.stamp_words):
+        return True
+    if _TWEET_SIGNATURE.search(text, max(0, start - 60), start):
+        return True
+    return not f["prep"] and bool(_CLOCK_AFTER.match(text, end))
 
 
 def _position(text: str, f: dict[str, object], s: Scanner) -> dict[str, bool]:

@@ -47,6 +47,7 @@ class DateTerms:
     reporting_verbs: tuple[str, ...]
     future_cues: tuple[str, ...]
     future_cue_exceptions: frozenset[str]
+    stamp_words: tuple[str, ...]
 
 
 def _words(raw: dict, key: str) -> tuple[str, ...]:
@@ -121,6 +122,7 @@ def parse_terms(raw: object) -> DateTerms:
         reporting_verbs=_words(raw, "reporting_verbs"),
         future_cues=_words(raw, "future_cues"),
         future_cue_exceptions=frozenset(_words(raw, "future_cue_exceptions")),
+        stamp_words=_words(raw, "stamp_words"),
     )
 
 
