@@ -247,3 +247,10 @@ def test_a_small_namesake_in_another_state_than_the_dateline_is_no_place():
             "and four people wounded on Thursday night, police said.")
     _, per = find(text)
     assert [(m.place.name, m.place.admin1) for row in per for m in row] == [("Chicago", "Illinois")]
+
+
+def test_a_tiny_namesake_of_another_name_does_not_pull_a_city_away():
+    text = ("Family members mourn shooting of Knoxville teen\n\nKNOXVILLE (WATE) – A 17-year-old was found shot "
+            "in an alley on Sunday. His family moved to North Carolina and sent him to a youth center in Memphis.")
+    _, per = find(text)
+    assert {m.place.admin1 for row in per for m in row if m.text.lower() == "knoxville"} == {"Tennessee"}

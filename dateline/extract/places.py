@@ -75,7 +75,8 @@ W_COUNTY_STATE = 1.5  # ... but a namesake in a state with a county the document
 COUNTRY_WORD_WEIGHT = 0.3  # each "Sheriff" points to the US
 COUNTY_COUNTRY_WEIGHT = 0.5  # each "X County" the gazetteer knows points to the US
 W_PAIR = 1.0  # a reading of the name near some reading of another name of the document ("Caledonia" and "Rochester")
-PAIR_ENTRIES = 8  # readings of each other name tried for W_PAIR
+PAIR_ENTRIES = 8  # readings of each other name tried for W_PAIR ...
+PAIR_MAX_RATIO = 20  # ... that are at least 1/20 as big as that name's biggest reading
 _COUNTY_WORD = re.compile(r" (?:County|Parish)\b")
 _COUNTY_NAME = re.compile(r"((?:St\. |Saint )?[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*){0,2})$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
@@ -309,7 +310,10 @@ class PlaceFinder:
         readings: dict[str, list[GazetteerEntry]] = {}
         for c in accepted:
             if c.match.key not in readings:
-                readings[c.match.key] = [e for e in c.match.entries[:PAIR_ENTRIES] if e.kind == "city"]
+                cities = [e for e in c.match.entries[:PAIR_ENTRIES] if e.kind == "city"]
+                top_pop = max((e.population for e in cities), default=0)
+                # a far smaller namesake is no reading to pair with ("Memphis" is not Memphis, Missouri)
+                readings[c.match.key] = [e for e in cities if e.population * PAIR_MAX_RATIO >= top_pop]
         base = evidence.copy()
         for _ in range(2):
             anchors = list({c.choice.id: c.choice for c in accepted
