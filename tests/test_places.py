@@ -254,3 +254,10 @@ def test_a_tiny_namesake_of_another_name_does_not_pull_a_city_away():
             "in an alley on Sunday. His family moved to North Carolina and sent him to a youth center in Memphis.")
     _, per = find(text)
     assert {m.place.admin1 for row in per for m in row if m.text.lower() == "knoxville"} == {"Tennessee"}
+
+
+def test_a_small_town_in_another_state_than_the_quoted_police_city_is_no_place():
+    text = ("Several injured in shooting near after-hours club\n\nToledo police said the shooting happened at "
+            "Junction and Dorr.")
+    _, per = find(text)
+    assert [(m.place.name, m.place.admin1) for row in per for m in row] == [("Toledo", "Ohio")]

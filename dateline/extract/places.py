@@ -43,7 +43,8 @@ TITLE_MIN_POPULATION = 10_000  # in a Title Case headline a cued name the body d
 FOREIGN_MAX_POPULATION = 100_000  # a place smaller than this outside the document's country is dropped ...
 CITY_STATE_MIN_POPULATION = 500_000  # a city this big named like its country is the city (Hong Kong, Singapore)
 FOREIGN_EVIDENCE = 3.0  # ... when the document's country is this clear (a hint, a dateline, several places)
-OTHER_STATE_MAX_POPULATION = 50_000  # an unqualified town this small outside the dateline's admin1 region is dropped
+OTHER_STATE_MAX_POPULATION = 50_000  # an unqualified town this small outside the home city's admin1 region is dropped
+AUTHORITY_HOME_POPULATION = 100_000  # a city this big whose police or officials speak is the story's home city
 HOME_WEIGHT = 1.0  # the publishing site's home town, state or country: as much as one place named once
 W_POPULATION = 0.6  # score per decade of population
 WORLD_CITY_POPULATION = 1_000_000  # a city this big is what its bare name means abroad too ("a London prison") ...
@@ -333,9 +334,12 @@ class PlaceFinder:
             for c in picked.values():  # one vote per distinct name, however often it is repeated
                 evidence.add_region(c.choice, 1.0 if c.margin >= CONFIDENT_MARGIN else 0.5)
         top = evidence.country.most_common(1)[0] if evidence.country else None
-        dl = next((c.choice for c in accepted if c.match.relation == "dateline" and c.choice is not None
-                   and c.choice.kind == "city"), None)
-        dl_admin1 = dl.admin1_key if dl is not None else None
+        # the story's home city: its dateline, else a big city whose authorities it quotes ("Philadelphia police")
+        home = next((c.choice for c in accepted if c.match.relation == "dateline" and c.choice is not None
+                     and c.choice.kind == "city"), None) or next(
+            (c.choice for c in accepted if c.match.relation == "authority" and c.choice is not None
+             and c.choice.kind == "city" and c.choice.population >= AUTHORITY_HOME_POPULATION), None)
+        dl_admin1 = home.admin1_key if home is not None else None
         for c in accepted:  # a namesake abroad: "a group of Arab, Assyrian ...", "Whitehaven" in Memphis news
             e, m = c.choice, c.match
             if e is None or top is None or e.kind != "city" or m.curated or m.relation in ("region", "dateline", "city_of"):
