@@ -18,7 +18,10 @@ CODES: dict[str, str] = {
     "E201": "the database cannot be opened or migrated (StoreError)",
     "E301": "the gazetteer or its place data files cannot be built or loaded (GazetteerError)",
     "E311": "dateline/data/date_terms.yaml is malformed (BadDateTerms)",
+    "E312": "dateline/data/casualty_terms.yaml is missing a key or holds a malformed phrase (TermsError)",
     "E313": "dateline/data/event_types.yaml is malformed (EventTypeDataError)",
+    "E314": "dateline/data/quantities.yaml is missing a key or holds a value of the wrong type (LexiconError)",
+    "E315": "dateline/data/actors.yaml is malformed: a missing key, a duplicate name or a bad value (ActorDataError)",
     "E401": "an export cannot be written (ExportError, export/run.py)",
     "E410": "a query filter cannot be understood: a malformed date, a negative minimum, an unknown grouping (QueryError, query/events.py)",
     "E404": "the web server has no page for that id, day or topic (NotFound, serve/errors.py)",
@@ -69,7 +72,28 @@ class BadDateTerms(DatelineError):
     code = "E311"
 
 
+class TermsError(DatelineError, ValueError):
+    """data/casualty_terms.yaml is missing a key or holds a malformed phrase; the message names it.
+    Fix the data file. (Also a ValueError.)"""
+
+    code = "E312"
+
+
 class EventTypeDataError(DatelineError):
     """The event-type data file is malformed; the message names the entry and what to fix."""
 
     code = "E313"
+
+
+class LexiconError(DatelineError, ValueError):
+    """data/quantities.yaml is missing a key or holds a value of the wrong type; the message names
+    it. Fix the data file. (Also a ValueError.)"""
+
+    code = "E314"
+
+
+class ActorDataError(DatelineError, ValueError):
+    """data/actors.yaml is malformed: a missing key, a duplicate name or a bad value; the message
+    names the actor or entry. Fix the data file. (Also a ValueError.)"""
+
+    code = "E315"

@@ -22,15 +22,12 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import ActorDataError
 from .numbers import lower_keep_offsets
 from .types import ActorMention, Sentence
 
 _SEP = "\x00"
 _SEP_RE = re.compile(r"[\s\-‐–]+")
-
-
-class ActorDataError(ValueError):
-    """data/actors.yaml is malformed: a missing key, a duplicate name or a bad value."""
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from importlib import resources
 
 import yaml
 
+from ..errors import LexiconError
 from .types import Quantity
 
 # Four-digit numbers in this span are read as years unless the words around them make them a
@@ -32,10 +33,6 @@ YEAR_MIN, YEAR_MAX = 1800, 2099
 MAX_AGE = 120
 # How far (characters) to look left of a number for an identifier word, month or age cue.
 LEFT_WINDOW = 40
-
-
-class LexiconError(ValueError):
-    """data/quantities.yaml is missing a key or holds a value of the wrong type."""
 
 
 @dataclass(frozen=True)

@@ -19,17 +19,6 @@ from .tokens import YEAR_OLD, Tokens
 # Most words in a counted noun phrase ("58 Syrian government troops and militia" has 5).
 MAX_NP_WORDS = 6
 
-# Post-modifiers that may follow a counted noun ("58 militants associated with IS").
-_POSTMOD = {"inside", "aboard", "loyal", "linked", "affiliated", "belonging", "based", "associated", "allied",
-            "backed", "stationed", "armed", "aged", "including", "among"}
-
-# "a father of four": the count is his children, not victims.
-_PARENTS = {"father", "mother", "parent", "parents", "dad", "mom", "grandmother", "grandfather", "grandparents"}
-
-# Participles that, before a counted noun, state its casualty ("one wounded man", "two dead soldiers").
-_COORD_DETERMINERS = {"a", "an", "the", "his", "her", "their"}  # open a second person after "and"
-_PARTICIPLES = {"wounded": "wounded", "injured": "wounded", "dead": "killed", "slain": "killed", "murdered": "killed"}
-
 
 def number_phrases(text: str, toks: Tokens, terms: CasualtyTerms) -> list[CountedPhrase]:
     """Every count of the sentence (numbers.quantities_at) with the noun phrase it counts, in
@@ -42,7 +31,7 @@ def number_phrases(text: str, toks: Tokens, terms: CasualtyTerms) -> list[Counte
     if cands:
         for q in quantities_at(text, cands, lowered=toks.text_low):
             k = toks.at(q.start)
-            if is_subset(toks, k, terms) or (k > 1 and low[k - 1] == "of" and low[k - 2] in _PARENTS) \
+            if is_subset(toks, k, terms) or (k > 1 and low[k - 1] == "of" and low[k - 2] in terms.parent_nouns) \
                     or (k > 1 and low[k - 1] in ("the", "those", "these") and low[k - 2] == "of"):
                 continue  # "including four field commanders", "a father of four", "one of the six"
             p = CountedPhrase(q.start, q.end, q.low, q.best, q.high, "number", vague=q.qualifier == "vague")
@@ -97,11 +86,11 @@ def attach_noun_phrase(toks: Tokens, p: CountedPhrase, terms: CasualtyTerms) -> 
     first = i
     while i < n and i - first < MAX_NP_WORDS:
         w = low[i]
-        if w in _PARTICIPLES and i + 1 < n and (
+        if w in terms.casualty_participles and i + 1 < n and (
                 low[i + 1] in terms.roles
                 or (i + 2 < n and low[i + 1][0].isalpha() and low[i + 1] not in terms.np_stop
                     and low[i + 2] in terms.roles)):
-            p.modifier_kind = _PARTICIPLES[w]  # "one wounded man", "two dead soldiers"
+            p.modifier_kind = terms.casualty_participles[w]  # "one wounded man", "two dead soldiers"
             i += 1
             continue
         if not w[0].isalnum() or w in terms.np_stop or w.isdigit() or w in terms.number_words:
@@ -116,7 +105,7 @@ def attach_noun_phrase(toks: Tokens, p: CountedPhrase, terms: CasualtyTerms) -> 
         if not ((two in terms.roles) or w in terms.roles or w in terms.casualty_nouns or YEAR_OLD.match(w)):
             continue
         nxt = low[j + 1] if j + 1 < i else None
-        if nxt is None or nxt in _POSTMOD or nxt.endswith("ed") or nxt.endswith("ing"):
+        if nxt is None or nxt in terms.np_postmodifiers or nxt.endswith("ed") or nxt.endswith("ing"):
             head_at = j
     if head_at is None:
         p.head, p.role = low[i - 1], None
@@ -139,7 +128,7 @@ def attach_noun_phrase(toks: Tokens, p: CountedPhrase, terms: CasualtyTerms) -> 
         found = None
         for j in range(k2, min(k2 + 3, n)):
             w = low[j]
-            if j == k2 and singles and closing and w in _COORD_DETERMINERS:
+            if j == k2 and singles and closing and w in terms.coordinated_determiners:
                 continue
             if w in terms.np_stop or not w[0].isalpha() or w in ("others", "other") or w in terms.number_words:
                 break

@@ -71,12 +71,12 @@ def find_figures(sentence: Sentence, *, actors: list[ActorMention] | None = None
     phrases = appositions(phrases)
     phrases = [p for i, p in enumerate(phrases)
                if not (p.restates and any(o.kind == p.kind for o in phrases[:i]))]
-    phrases = coreference(text, phrases)
+    phrases = coreference(text, phrases, terms)
     phrases = fatal_splits(low, phrases, terms)
     base = sentence.start
     rel_actors = [(a.start - base, a.end - base, a) for a in actors if not a.source]
     for p in phrases:
-        p.agent_side = agent_side(text, p, rel_actors)
+        p.agent_side = agent_side(text, p, rel_actors, terms)
     sides = counted_sides(phrases, rel_actors, ctx, matcher)
     tally = reads_as_tally(text, low, terms)
     claims = claims_mod.claims_in(sentence, actors, previous=previous_claimer)

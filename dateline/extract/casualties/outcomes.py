@@ -25,10 +25,6 @@ _SPLIT_GAP = re.compile(r"[^.;]{0,40}?,\s*")
 # "his son, who killed himself": a relative clause between a person and a reflexive.
 _WHO_GAP = re.compile(r"\s*,?\s*who\s+(?:[\w'’-]+\s+){0,6}?", re.I)
 
-# Words without which a sentence states no zero (a cheap test before the zero patterns).
-_POSSESSIVE = re.compile(r"(?:his|her|their)\s", re.I)
-_ZERO_CUES = frozenset({"no", "nobody", "none"})
-
 
 @dataclass(frozen=True)
 class StatedZero:
@@ -73,7 +69,7 @@ def appositions(phrases: list[CountedPhrase]) -> list[CountedPhrase]:
     return [p for p in phrases if not any(s <= p.start < e for s, e in spans)]
 
 
-def coreference(text: str, phrases: list[CountedPhrase]) -> list[CountedPhrase]:
+def coreference(text: str, phrases: list[CountedPhrase], terms: CasualtyTerms) -> list[CountedPhrase]:
     """A later "he"/"she", "the victim" or "himself" is someone already counted in the sentence
     ("A man was shot ... where he later died", "his son, who killed himself"): it updates a single
     person's outcome (killed outranks wounded) and is not counted again."""
@@ -82,7 +78,8 @@ def coreference(text: str, phrases: list[CountedPhrase]) -> list[CountedPhrase]:
         ante = None
         # "his son" is someone else than the man before, unless in apposition ("a girl, his relative,")
         if p.source in ("pronoun", "definite") and p.kind in ("killed", "wounded") and not (
-                _POSSESSIVE.match(text, p.start) and not (out and re.fullmatch(r"\s*,\s*", text[out[-1].end:p.start]))):
+                terms.possessive.match(text, p.start)
+                and not (out and re.fullmatch(r"\s*,\s*", text[out[-1].end:p.start]))):
             ante = next((o for o in reversed(out) if o.kind in ("killed", "wounded")
                          and (p.source == "definite" or (o.best == 1 and o.via in ("passive", "chain-passive", "noun")
                                                          and o.source != "number"))), None)
@@ -136,7 +133,7 @@ def fatal_splits(text: str, phrases: list[CountedPhrase], terms: CasualtyTerms) 
 def stated_zeros(text: str, toks: Tokens, terms: CasualtyTerms) -> list[StatedZero]:
     """Explicit zeros: "no one was injured", "no other officers were hurt", "no injuries were reported"."""
     out: list[StatedZero] = []
-    if _ZERO_CUES.isdisjoint(toks.low):
+    if terms.zero_cues.isdisjoint(toks.low):
         return out
     low = toks.text_low
     for m in terms.zero.finditer(low):
@@ -150,9 +147,7 @@ def stated_zeros(text: str, toks: Tokens, terms: CasualtyTerms) -> list[StatedZe
         side = ROLE_SIDES.get(terms.roles.get(words[-1], "")) if words else None
         out.append(StatedZero(kind, m.start(), pm.end(), who, side))
     for m in terms.zero_nouns.finditer(low):
-        noun = m.group("noun")
-        kind = ("captured" if "arrest" in noun else
-                "killed" if noun in ("deaths", "fatalities", "casualties") else "wounded")
+        kind = terms.zero_noun_kinds[m.group("noun")]
         if not any(z.start <= m.start() < z.end for z in out):
             out.append(StatedZero(kind, m.start(), m.end(), text[m.start():m.end()], None))
     return out

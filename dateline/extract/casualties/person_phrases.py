@@ -14,39 +14,12 @@ import re
 
 from .count_phrases import attach_noun_phrase, is_subset, person_ahead
 from .phrase import CountedPhrase
-from .predicates import DEATH_REACH, NOT_OBJECT_CAPS, ActiveVerb, active_before
+from .predicates import DEATH_REACH, ActiveVerb, active_before
 from .terms import CasualtyTerms
 from .tokens import YEAR_OLD, Tokens, prev_word, title_case
 
-# Where a subject pronoun may stand: sentence start, after punctuation or a conjunction.
-_CLAUSE_OPENERS = {",", ";", ":", "(", "—", "–", "and", "but", "after", "when", "where", "before", "as", "that",
-                   "said", "until", "because", "while", "then", "once", "if", "say", "says", "told", "since"}
-# Where a headline noun may stand: after a kicker ("UPDATE: Teen shot") or at the start.
-_HEADLINE_OPENERS = {":", "|", "-", "–", "—"}
-# "a second man": one more person.
-_ORDINALS = {"second", "third", "fourth", "fifth", "sixth"}
-# Reflexive objects: the subject is the one counted ("shot himself").
-_REFLEXIVE = re.compile(r"himself|herself|self")
-_REFLEXIVE_CUES = frozenset({"himself", "herself", "self", "suicide", "life"})
-
-# A capitalised word after one of these is a place, not a subject ("a store in Pine Hills has died").
-_PREPOSITIONS = {"in", "at", "on", "from", "near", "of", "to", "by", "for", "with", "outside", "inside", "into",
-                 "across", "through", "toward", "towards", "around", "behind", "between"}
-
-# "the shooting victim", "a murder suspect": after a gerund or noun these are compounds, not objects.
-_COMPOUND_HEADS = {"suspect", "victim", "survivor", "witness", "suspects", "victims", "survivors", "witnesses"}
-
-# Words that start a sentence or name a thing, never a person named as a subject ("Johnson was shot").
-_NOT_NAMES = {"Himself", "Herself", "Themselves", "Him", "Them", "Me", "Us", "The", "A", "An", "This", "That",
-              "These", "Those", "He", "She", "It", "They", "We", "I", "You",
-              "There", "Here", "Police", "Officers", "Authorities", "Investigators", "Nobody", "No", "One", "Nothing",
-              "Everyone", "Someone", "Anyone", "Who", "What", "Which", "Where", "When", "Why", "How", "His", "Her",
-              "Their", "Its", "Our", "My", "Your", "Each", "Every", "Another", "Both", "All", "Some", "Many",
-              "Most", "Several", "Neither", "Either", "If", "But", "And", "Or", "So", "Then", "After", "Before",
-              "While", "Because", "Although", "Though", "Sheriff", "Deputies", "Troopers", "Detectives",
-              "County", "City", "State", "Department", "Hospital", "School", "Church", "God", "Mr", "Mrs", "Ms",
-              "Dr", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Today",
-              "Yesterday", "Tonight"}
+# A name as the subject of a predicate ("Johnson was shot"); words of data/casualty_terms.yaml
+# ``not_names`` and ``place_prepositions`` rule some out.
 _SUBJECT_NAME = re.compile(r"\b(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){0,2})"
                            r"(?=\s+(?:was|had\s+been|has\s+been|died|dies|has\s+died|succumbed|passed\s+away)\b)")
 
@@ -83,7 +56,7 @@ def person_phrases(text: str, toks: Tokens, terms: CasualtyTerms,
                 count = terms.determiners[w]
                 if w == "another" and i + 1 < n and (low[i + 1][0].isdigit() or low[i + 1] in terms.number_words):
                     continue  # "another 15" is a number's qualifier
-                if w == "a" and i + 1 < n and low[i + 1] in _ORDINALS:
+                if w == "a" and i + 1 < n and low[i + 1] in terms.ordinals:
                     pass  # "a second man": one more person
                 p = CountedPhrase(starts[i], ends[i], count, count, count, "determiner")
                 attach_noun_phrase(toks, p, terms)
@@ -102,13 +75,13 @@ def person_phrases(text: str, toks: Tokens, terms: CasualtyTerms,
                 continue
             out.append(p)
             block_until = p.end
-        elif w in terms.pronouns and (i == 0 or low[i - 1] in _CLAUSE_OPENERS):
+        elif w in terms.pronouns and (i == 0 or low[i - 1] in terms.clause_openers):
             out.append(CountedPhrase(starts[i], ends[i], 1, 1, 1, "pronoun", head=w, role="civilian",
                                      np_start=starts[i], np_end=ends[i]))
         elif w in terms.singular or ("year" in w and YEAR_OLD.match(w) and not w.endswith("s")):
-            if (i == 0 or low[i - 1] in _HEADLINE_OPENERS or _headline_modifiers(toks, i)) \
+            if (i == 0 or low[i - 1] in terms.headline_openers or _headline_modifiers(toks, i, terms)) \
                     and (i == 0 or low[i - 1] not in terms.determiners):
-                first = _headline_start(toks, i)
+                first = _headline_start(toks, i, terms)
                 out.append(CountedPhrase(starts[first], ends[i], 1, 1, 1, "headline", head=w,
                                          role=terms.roles.get(w, "civilian"), np_start=starts[first],
                                          np_end=ends[i]))
@@ -117,17 +90,17 @@ def person_phrases(text: str, toks: Tokens, terms: CasualtyTerms,
             hit = active_before(toks, starts[i], terms)
             if hit is None and i and low[i - 1] in ("left", "leaving", "leaves"):
                 hit = ActiveVerb("", "", False, -1)  # "a shooting that left 6-year-old dead": the predicate follows
-            if hit and not (hit.trigger and low[prev_word(toks, i)].endswith("ing") and w in _COMPOUND_HEADS):
+            if hit and not (hit.trigger and low[prev_word(toks, i)].endswith("ing") and w in terms.compound_heads):
                 out.append(CountedPhrase(starts[i], ends[i], 1, 1, 1, "bare", head=w,
                                          role=terms.roles.get(w, "civilian"), np_start=starts[i], np_end=ends[i],
                                          verb_start=-1 if not hit.kind else None))
                 block_until = ends[i]
-        elif orig[i][0].isupper() and i and orig[i] not in _NOT_NAMES and orig[i] not in NOT_OBJECT_CAPS \
+        elif orig[i][0].isupper() and i and orig[i] not in terms.not_names and orig[i] not in terms.not_object_caps \
                 and w not in terms.roles and _verb_before_name(toks, i) \
                 and _active_kind(toks, starts[i], terms) in ("killed", "wounded"):
             j = i + 1
-            while j < n and j - i < 3 and toks.orig[j][:1].isupper() and toks.orig[j] not in _NOT_NAMES \
-                    and toks.orig[j] not in NOT_OBJECT_CAPS:
+            while j < n and j - i < 3 and toks.orig[j][:1].isupper() and toks.orig[j] not in terms.not_names \
+                    and toks.orig[j] not in terms.not_object_caps:
                 j += 1
             if not (j < n and toks.low[j] in ("'s", "’s", "'", "’")) and not title_case(toks):
                 # "striking and injuring Keith Williams"
@@ -149,14 +122,14 @@ def person_phrases(text: str, toks: Tokens, terms: CasualtyTerms,
 def reflexive_phrases(toks: Tokens, terms: CasualtyTerms) -> list[CountedPhrase]:
     """ "shot himself", "took his own life": the subject, counted as one."""
     out: list[CountedPhrase] = []
-    if not _REFLEXIVE_CUES.isdisjoint(toks.low):
+    if not terms.reflexive_cues.isdisjoint(toks.low):
         for m in terms.reflexive.finditer(toks.text_low):
             kind = "killed" if m.group("killed") else "wounded"
             if kind == "wounded" and terms.death_after.search(toks.text_low, m.end(), m.end() + DEATH_REACH):
                 kind = "killed"  # "4-year-old who accidentally shot himself dies"
             out.append(CountedPhrase(m.start(), m.end(), 1, 1, 1, "reflexive",
-                                     head=_REFLEXIVE.search(m.group(0)).group(0)
-                                     if _REFLEXIVE.search(m.group(0)) else "himself", kind=kind,
+                                     head=terms.reflexive_object.search(m.group(0)).group(0)
+                                     if terms.reflexive_object.search(m.group(0)) else "himself", kind=kind,
                                      trigger="killed" if kind == "killed" else "shot", via="reflexive",
                                      np_start=m.start(), np_end=m.end()))
     return out
@@ -177,7 +150,7 @@ def _verb_before_name(toks: Tokens, i: int) -> bool:
     return v.endswith(("ed", "s")) or v in ("shot", "slew", "hurt")
 
 
-def _headline_modifiers(toks: Tokens, i: int) -> bool:
+def _headline_modifiers(toks: Tokens, i: int, terms: CasualtyTerms) -> bool:
     """ "Two-year-old Toledo girl shot": up to two capitalised or age words open the sentence."""
     j = i
     for _ in range(2):
@@ -187,14 +160,14 @@ def _headline_modifiers(toks: Tokens, i: int) -> bool:
         if not (prev[0].isupper() or (("year" in prev.lower()) and YEAR_OLD.match(prev.lower()))):
             return False
         j -= 1
-        if j == 0 or toks.low[j - 1] in _HEADLINE_OPENERS:
+        if j == 0 or toks.low[j - 1] in terms.headline_openers:
             return True
     return False
 
 
-def _headline_start(toks: Tokens, i: int) -> int:
+def _headline_start(toks: Tokens, i: int, terms: CasualtyTerms) -> int:
     j = i
-    while j > 0 and toks.low[j - 1] not in _HEADLINE_OPENERS and i - j < 2:
+    while j > 0 and toks.low[j - 1] not in terms.headline_openers and i - j < 2:
         j -= 1
     return j
 
@@ -218,8 +191,9 @@ def _named(text: str, terms: CasualtyTerms) -> list[CountedPhrase]:
     for m in _SUBJECT_NAME.finditer(text):
         words = m.group("name").split()
         before = text[max(0, m.start() - 12):m.start()].lower().split()
-        if words[0] in _NOT_NAMES or words[-1].lower() in terms.roles \
-                or any(o.start <= m.start() < o.end for o in out) or (before and before[-1] in _PREPOSITIONS):
+        if words[0] in terms.not_names or words[-1].lower() in terms.roles \
+                or any(o.start <= m.start() < o.end for o in out) \
+                or (before and before[-1] in terms.place_prepositions):
             continue  # "a store in Pine Hills has died": the place is not the subject
         out.append(CountedPhrase(m.start(), m.end(), 1, 1, 1, "named", head="person", role="civilian",
                                  np_start=m.start(), np_end=m.end()))

@@ -24,28 +24,6 @@ DEATH_REACH = 110
 # Between coordinated counts: "A and B", "A, B and C", "A as well as B".
 CONJ_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|as well as|plus|&)\s*", re.I)
 
-# Words that open the object of a bare participle ("killed three people", "shot him").
-_OBJECT_WORDS = {"a", "an", "the", "his", "her", "their", "him", "them", "its", "another", "himself", "herself",
-                 "themselves", "two", "three",
-                 "four", "five", "six", "seven", "eight", "nine", "ten", "one", "dozens", "scores", "hundreds",
-                 "several", "many", "some", "all", "both", "more", "nearly", "over", "about", "up", "police",
-                 "officers", "people", "civilians", "soldiers", "militants"}
-# Capitalised words that open no object or name ("killed Sunday", "shot In ...").
-NOT_OBJECT_CAPS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "In", "At", "On",
-                   "Near", "After", "During", "Outside", "Inside", "Overnight", "Early", "Late", "Last", "This",
-                   "While", "When", "As", "By", "From", "For", "With", "Following", "Amid", "Over", "Since",
-                   "January", "February", "March", "April", "May", "June", "July", "August", "September",
-                   "October", "November", "December", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"}
-
-# Predicates that are also active verbs: without an auxiliary and with an object after them
-# ("two gunmen killed three people") the count before them is the agent, not the victims.
-_TRANSITIVE = {"killed", "shot", "wounded", "injured", "hurt", "captured", "arrested", "abducted", "kidnapped",
-               "detained", "executed", "murdered", "slain", "beheaded", "massacred", "gunned down", "shot dead",
-               "shot and killed", "fatally shot", "shot and wounded", "shot and injured", "seized", "assassinated",
-               "apprehended", "grazed", "rounded up"}
-# "killed at least 20": a qualified count after a bare participle is its object.
-_QUALIFIED_COUNT = re.compile(r"\s+(?:at\s+least|more\s+than|nearly|about|up\s+to|as\s+many\s+as|over|some)\s+\w", re.I)
-
 
 @dataclass(frozen=True)
 class ActiveVerb:
@@ -72,9 +50,6 @@ def active_before(toks: Tokens, pos: int, terms: CasualtyTerms) -> ActiveVerb | 
     return None
 
 
-_ACTIVE_ASIDE = re.compile(r"\s*,\s*(?:\w+\s+){0,2}?(?:killing|wounding|injuring|shooting)\b", re.I)
-
-
 def own_predicate(text: str, toks: Tokens, p: CountedPhrase, terms: CasualtyTerms, limit: int) -> None:
     """The predicate of ``p`` itself: a casualty noun as head ("50 casualties"), an active verb before
     it ("killing 33") or a passive predicate after it ("were killed"); sets kind, trigger and via.
@@ -86,7 +61,7 @@ def own_predicate(text: str, toks: Tokens, p: CountedPhrase, terms: CasualtyTerm
         if k == "casualties":
             p.kind, p.trigger = "killed", "casualties"
         else:
-            p.kind, p.trigger = k, {"dead": "killed", "wounded": "injured", "injured": "injured"}.get(p.head, p.head)
+            p.kind, p.trigger = k, terms.noun_triggers.get(p.head, p.head)
         p.via = "noun"
         j = toks.at(p.start)
         if j and toks.low[j - 1] in terms.own_loss_verbs:  # "suffering about 50 casualties"
@@ -106,15 +81,15 @@ def own_predicate(text: str, toks: Tokens, p: CountedPhrase, terms: CasualtyTerm
         if p.modifier_kind:
             p.kind, p.trigger, p.via = p.modifier_kind, "injured" if p.modifier_kind == "wounded" else "killed", "noun"
         return
-    if m.group("skip") is not None and _ACTIVE_ASIDE.match(m.group("skip")):
+    if m.group("skip") is not None and terms.active_aside.match(m.group("skip")):
         return  # "two officers, killing one and wounding the other, has been arrested": not an aside
     name = next(k for k in terms.passive_groups if m.group(k) is not None)
     kind, trig = terms.passive_groups[name]
     fill = (m.group("fill") or "").lower().split()
     has_aux = any(w in terms.aux for w in fill) or m.group("skip") is not None
     verb = " ".join(m.group(name).lower().split())
-    if not has_aux and verb in _TRANSITIVE:
-        if _object_follows(text, m.end()):
+    if not has_aux and verb in terms.transitive_predicates:
+        if _object_follows(text, m.end(), terms):
             return  # "two gunmen killed three people": active, the count is the agent
         if p.source in ("named", "pronoun"):
             return  # "he shot at officers": a name or a pronoun before a bare verb is its subject
@@ -131,15 +106,15 @@ def own_predicate(text: str, toks: Tokens, p: CountedPhrase, terms: CasualtyTerm
             p.kind, p.trigger = "killed", "died"
 
 
-def _object_follows(text: str, pos: int) -> bool:
+def _object_follows(text: str, pos: int, terms: CasualtyTerms) -> bool:
     """Whether an object follows a bare participle ("killed three people", "shot Smith")."""
     m = re.match(r"\s+(?:(?:and|then)\s+\w+\s+)?([A-Za-z0-9][\w'’-]*)", text[pos:pos + 40])
     if not m:
         return False
     w = m.group(1)
-    if w.lower() in _OBJECT_WORDS or w[0].isdigit() or _QUALIFIED_COUNT.match(text, pos):
+    if w.lower() in terms.object_words or w[0].isdigit() or terms.qualified_count.match(text, pos):
         return True
-    if w[0].isupper() and w not in NOT_OBJECT_CAPS:
+    if w[0].isupper() and w not in terms.not_object_caps:
         words = re.findall(r"[A-Za-z]+", text)
         caps = sum(1 for x in words if x[0].isupper())
         return not (words and caps >= TITLE_CASE_SHARE * len(words))

@@ -10,14 +10,14 @@ the event has a killed figure. Calibrated on the GVA articles (bench/score_casua
 from __future__ import annotations
 
 from ..types import CasualtyFigure
-
-ANAPHORS = frozenset({"the", "he", "she", "his", "her", "their", "that", "this", "himself", "herself"})
+from .terms import load_terms
 
 
 def is_anaphoric(f: CasualtyFigure) -> bool:
-    """ "The boy was rushed to a hospital", "He was in critical condition": someone named before."""
+    """ "The boy was rushed to a hospital", "He was in critical condition": someone named before
+    (its first word is one of data/casualty_terms.yaml ``anaphors``)."""
     first = (f.who or "").split(" ", 1)[0].lower()
-    return f.best == 1 and first in ANAPHORS
+    return f.best == 1 and first in load_terms().anaphors
 
 
 def drop_retold_wounds(per_sentence: list[list[CasualtyFigure]]) -> list[list[CasualtyFigure]]:

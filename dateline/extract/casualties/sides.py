@@ -14,20 +14,19 @@ import re
 
 from ..actors import ActorMatcher
 from .phrase import CountedPhrase
+from .terms import CasualtyTerms
 
 # Sides that are not armed parties: never the side of "soldiers" or "militants".
 NON_PARTY_SIDES = {"civilians", "police", "perpetrators"}
-
-# Where the clause of an active verb begins: its agent is named after the last of these.
-_CLAUSE_BREAK = re.compile(r";|\b(?:while|but|whereas|although|as)\b", re.I)
 
 # Roles of person nouns (data/casualty_terms.yaml person_nouns) that are a side by themselves.
 ROLE_SIDES = {"civilian": "civilians", "police": "police", "perpetrator": "perpetrators"}
 
 
-def agent_side(text: str, p: CountedPhrase, actors) -> str | None:
+def agent_side(text: str, p: CountedPhrase, actors, terms: CasualtyTerms) -> str | None:
     """The side doing the killing: the first party named in the clause before an active verb
-    ("rebels attacked an Army base, killing 12 soldiers"), or the party after "by"."""
+    ("rebels attacked an Army base, killing 12 soldiers"; the clause begins after the last of
+    ``terms.clause_break``), or the party after "by"."""
     if p.verb_start is not None:
         parties = [(s, a) for s, e, a in actors if e <= p.verb_start and a.side and a.side != "civilians"
                    and not text[max(0, s - 14):s].lower().endswith("according to ")]
@@ -35,7 +34,7 @@ def agent_side(text: str, p: CountedPhrase, actors) -> str | None:
             return None
         if p.own_losses:  # "According to the Army, ISIS lost 47 fighters": the subject right before
             return parties[-1][1].side
-        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, p.verb_start)]
+        breaks = [m.end() for m in terms.clause_break.finditer(text, 0, p.verb_start)]
         clause = [a for s, a in parties if not breaks or s >= breaks[-1]]
         return (clause or [a for _s, a in parties])[0].side
     if p.pred_end is not None:

@@ -15,11 +15,16 @@ from itertools import product
 
 import yaml
 
+from ...errors import LexiconError, TermsError
 from ..numbers import load_lexicon, word_alternation, words_of
 
+FILE = "casualty_terms.yaml"
+KINDS = ("killed", "wounded", "captured")
 
-class TermsError(ValueError):
-    """data/casualty_terms.yaml is missing a key or holds a malformed phrase."""
+# The word lists of casualty_terms.yaml read as sets, each into the CasualtyTerms field of its name.
+WORD_SETS = ("own_loss_verbs", "transitive_predicates", "object_words", "not_object_caps", "reflexive_cues",
+             "zero_cues", "clause_openers", "headline_openers", "ordinals", "not_names", "place_prepositions",
+             "compound_heads", "anaphors", "np_postmodifiers", "parent_nouns", "coordinated_determiners")
 
 
 @dataclass(frozen=True)
@@ -54,12 +59,64 @@ class CasualtyTerms:
     definite_words: frozenset[str]
     pronouns: frozenset[str]
     named: re.Pattern
-    aux: frozenset[str]
+    aux: frozenset[str]  # the auxiliaries among the passive fillers ("were", "reportedly")
+    transitive_predicates: frozenset[str]  # passive predicates that are also active verbs ("killed")
+    object_words: frozenset[str]  # words that open the object of such a verb ("killed three people")
+    qualified_count: re.Pattern  # a qualified count after such a verb: its object ("killed at least 20")
+    not_object_caps: frozenset[str]  # capitalised words that open no object or name ("killed Sunday")
+    active_aside: re.Pattern  # ", killing one and wounding the other,": no apposition
+    noun_triggers: dict[str, str]  # casualty noun -> trigger, where not the noun itself ("dead" -> "killed")
+    casualty_participles: dict[str, str]  # participle before a counted noun -> kind ("wounded man")
+    reflexive_object: re.Pattern  # the reflexive object of a reflexive phrase ("himself")
+    reflexive_cues: frozenset[str]  # words one of which every reflexive phrase contains
+    zero_cues: frozenset[str]  # words one of which every stated zero contains
+    zero_noun_kinds: dict[str, str]  # "no injuries" -> wounded
+    clause_openers: frozenset[str]  # where a subject pronoun may stand
+    headline_openers: frozenset[str]  # where a headline noun may stand ("UPDATE: Teen shot")
+    ordinals: frozenset[str]  # "a second man"
+    possessive: re.Pattern  # "his son": someone else than the person counted before
+    not_names: frozenset[str]  # capitalised words never a person named as a subject
+    place_prepositions: frozenset[str]  # a capitalised word after these is a place
+    compound_heads: frozenset[str]  # "the shooting victim": a compound, not an object
+    anaphors: frozenset[str]  # first words of a figure about someone named before ("the boy", "he")
+    np_postmodifiers: frozenset[str]  # "58 militants associated with IS"
+    parent_nouns: frozenset[str]  # "a father of four": the count is his children
+    coordinated_determiners: frozenset[str]  # open a second person after "and" ("his wife and his son")
+    clause_break: re.Pattern  # where the clause of an active verb begins (its agent is named after it)
     event_fatal: re.Pattern  # "fatal shooting": groups "noun"
     event_multiplied: re.Pattern  # "triple homicide": groups "mult", "fatal", "killing", "attack"
     murder_suicide: re.Pattern
     multipliers: dict[str, int]
     event_not_after: frozenset[str]
+
+
+def _word_list(raw: dict, key: str) -> list[str]:
+    """The word list ``raw[key]``, checked (numbers.words_of: YAML reads a bare no/on as a boolean)."""
+    try:
+        return words_of(raw, key, FILE)
+    except LexiconError as e:
+        raise TermsError(str(e)) from e
+
+
+def _words(raw: dict, key: str) -> frozenset[str]:
+    """The word list ``raw[key]`` as a set, words as written (casualty_terms.yaml writes them in lowercase,
+    save the capitalised lists)."""
+    return frozenset(_word_list(raw, key))
+
+
+def _word_alternation(raw: dict, key: str, *, suffix: str = "") -> str:
+    """The word list ``raw[key]`` as one regex alternation in the order written, words of a phrase
+    separated by any spaces; ``suffix`` follows every alternative."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) + suffix for w in _word_list(raw, key))
+
+
+def _kinds(raw: dict, key: str) -> dict[str, str]:
+    """The mapping ``raw[key]`` of words to a casualty kind (killed, wounded, captured)."""
+    out = {str(k).lower(): str(v) for k, v in raw[key].items()}
+    bad = sorted({v for v in out.values() if v not in KINDS})
+    if bad:
+        raise TermsError(f"data/{FILE}: {key} maps words to {bad}; allowed kinds: {list(KINDS)}")
+    return out
 
 
 def _word(w: str) -> str:
@@ -133,11 +190,16 @@ def _event_nouns(raw: dict) -> dict:
 
 @lru_cache(maxsize=1)
 def load_terms() -> CasualtyTerms:
-    """Read and compile data/casualty_terms.yaml (once per process).
+    """Read and compile data/casualty_terms.yaml (once per process, :func:`parse_terms`)."""
+    return parse_terms(yaml.safe_load(resources.files("dateline.data").joinpath(FILE).read_text("utf-8")))
+
+
+def parse_terms(raw: dict) -> CasualtyTerms:
+    """Validate and compile the parsed casualty_terms.yaml; a missing or malformed key raises
+    :class:`TermsError` naming it.
 
     The patterns that scan a sentence run on its lowercased text (numbers.lower_keep_offsets):
     case-sensitive matching of lowercase words is about twice as fast as re.I."""
-    raw = yaml.safe_load(resources.files("dateline.data").joinpath("casualty_terms.yaml").read_text("utf-8"))
     try:
         passive_groups: dict[str, tuple[str, str]] = {}
         alts = []
@@ -166,11 +228,12 @@ def load_terms() -> CasualtyTerms:
             for n in nouns:
                 roles[" ".join(str(n).lower().split())] = str(role)
         casualty_nouns = {str(k).lower(): str(v) for k, v in raw["casualty_nouns"].items()}
-        plural_irregular = {"men", "women", "children", "people", "personnel", "police", "militia", "youth",
-                            "elderly", "crew", "security personnel"}
+        irregular_plurals = _words(raw, "irregular_plurals")
         singular = frozenset(n for n, r in roles.items()
                              if r not in ("other", "pronoun") and " " not in n and not n.endswith("s")
-                             and n not in plural_irregular)
+                             and n not in irregular_plurals)
+        zero_noun_kinds = _kinds(raw, "zero_nouns")
+        zero_modifiers = _word_alternation(raw, "zero_noun_modifiers", suffix=r"\s+")
         lex = load_lexicon()
         number_words = set(lex.units) | set(lex.tens) | set(lex.scales) | {w.split()[0] for w in lex.vague} \
             | {w.split()[0] for w in lex.determiners}
@@ -182,7 +245,6 @@ def load_terms() -> CasualtyTerms:
             active=active, active_longest=max(len(k) for k in active), active_last=frozenset(k[-1] for k in active),
             active_fillers=frozenset(str(w).lower() for w in raw["active_fillers"]),
             casualty_nouns=casualty_nouns,
-            own_loss_verbs=frozenset(words_of(raw, "own_loss_verbs", "casualty_terms.yaml")),
             fatal_split=re.compile(rf"\s*(?:[,;]|--|[—–])?\s*(?:and\s+)?(?:{'|'.join(raw['fatal_split'])})\b"),
             death_after=re.compile(str(raw["death_after"])),
             reflexive=re.compile(
@@ -202,8 +264,9 @@ def load_terms() -> CasualtyTerms:
                 rf"\b(?:no\s+one|nobody|none|no\s+other\s+(?:\w+\s+)?{role_words}|no\s+{role_words})"
                 rf"(?:\s+else)?(?:\s+(?:of\s+(?:them|the\s+\w+)|inside|in\s+the\s+\w+))?\s+"),
             zero_nouns=re.compile(
-                r"\bno\s+(?:other\s+|additional\s+|further\s+|immediate\s+|serious\s+|reported\s+)?"
-                r"(?P<noun>injuries|injury|deaths|fatalities|casualties|arrests)\b"),
+                rf"\bno\s+(?:{zero_modifiers})?"
+                rf"(?P<noun>{'|'.join(map(re.escape, zero_noun_kinds))})\b"),
+            zero_noun_kinds=zero_noun_kinds,
             tally_cue=re.compile(rf"\b{word_alternation(raw['tally_cues'])}\b"),
             tally=re.compile(rf"\b(?:{'|'.join(raw['tally'])})\b", re.I),
             not_tally=re.compile(rf"\b(?:{'|'.join(raw['not_tally'])})\b", re.I),
@@ -220,10 +283,18 @@ def load_terms() -> CasualtyTerms:
             named=re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){1,3},\s+(?:age\s+)?\d{1,2},"
                              r"(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},)?"),
             **_event_nouns(raw["event_nouns"]),
-            aux=frozenset({"were", "was", "are", "is", "been", "be", "being", "got", "get", "gets", "am", "have", "has",
-                           "had", "reportedly", "believed", "reported", "found", "confirmed", "feared", "remain",
-                           "remains", "remained", "listed", "lay", "lying"}),
+            aux=_words(raw, "auxiliaries"),
+            **{key: _words(raw, key) for key in WORD_SETS},
+            qualified_count=re.compile(rf"\s+(?:{_word_alternation(raw, 'object_count_qualifiers')})\s+\w", re.I),
+            active_aside=re.compile(rf"\s*,\s*(?:\w+\s+){{0,2}}?(?:{_word_alternation(raw, 'aside_gerunds')})\b", re.I),
+            noun_triggers={str(k).lower(): str(v) for k, v in raw["noun_triggers"].items()},
+            casualty_participles=_kinds(raw, "casualty_participles"),
+            reflexive_object=re.compile(_word_alternation(raw, "reflexive_objects")),
+            possessive=re.compile(rf"(?:{_word_alternation(raw, 'possessives')})\s", re.I),
+            clause_break=re.compile(rf";|\b(?:{_word_alternation(raw, 'clause_breaks')})\b", re.I),
         )
+    except TermsError:
+        raise
     except (KeyError, TypeError, AttributeError, ValueError, re.error) as e:
-        raise TermsError(f"data/casualty_terms.yaml: missing or malformed entry ({e!r})") from e
+        raise TermsError(f"data/{FILE}: missing or malformed entry ({e!r})") from e
     return terms
