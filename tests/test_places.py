@@ -261,3 +261,16 @@ def test_a_small_town_in_another_state_than_the_quoted_police_city_is_no_place()
             "Junction and Dorr.")
     _, per = find(text)
     assert [(m.place.name, m.place.admin1) for row in per for m in row] == [("Toledo", "Ohio")]
+
+
+def test_a_dateline_alone_on_its_line_still_places_the_story():
+    text = "4 people wounded by gunfire in Reading\n\nREADING, Pa. -\n\nFour people were wounded in a drive-by shooting."
+    _, per = find(text)
+    assert {(m.place.name, m.place.admin1) for row in per for m in row} == {("Reading", "Pennsylvania")}
+
+
+def test_us_local_news_wording_points_to_the_us():
+    text = ("Panama City Police Investigate Shooting\n\nAround 10:30 Sunday morning, the Panama City Police "
+            "Department received a 911 call. Officers went to the 400 block of Harrison Avenue.")
+    _, per = find(text)
+    assert {m.place.country for row in per for m in row if m.text == "Panama City"} == {"United States"}

@@ -70,6 +70,7 @@ RELATION_TIER = {"in": 3, "at": 3, "on": 3, "city_of": 3, "dateline": 3, "provin
 PRECISION_RANK = {"point": 4, "city": 3, "admin1": 2, "country": 1}
 
 _BARE_DATELINE = re.compile(r"([A-Z][A-Z.'’ -]{2,30}[A-Z])\s*(?:\([A-Za-z0-9 .&-]{1,20}\))?\s*(?:--|—|–)\s")
+_DASH_END = re.compile(r"\s(?:-|--|\u2014|\u2013)\s*$")
 _COUNTY_DATELINE = re.compile(r"(.+?)\s+(?:County|Parish)$", re.I)
 COUNTY_MAX_STATES = 3  # a county name shared by more states than this adds no weight to its states ...
 W_COUNTY_STATE = 1.5  # ... but a namesake in a state with a county the document names scores this much
@@ -143,6 +144,10 @@ class PlaceFinder:
             cc = country_words.get(word)
             if cc is not None:
                 evidence.country[cc] += COUNTRY_WORD_WEIGHT
+        for pattern, cc in self.cues.country_phrases:  # "the 200 block of", "police department": US local news
+            n = sum(1 for _ in pattern.finditer(text))
+            if n:
+                evidence.country[cc] += COUNTRY_WORD_WEIGHT * n
         for m in _COUNTY_WORD.finditer(text):  # "Shelby County": evidence for the states that have one
             name = _COUNTY_NAME.search(text, max(0, m.start() - 40), m.start())
             if name is None:
@@ -205,11 +210,14 @@ class PlaceFinder:
                 if s.paragraph in paragraphs:
                     continue
                 paragraphs.add(s.paragraph)
-                parsed = parse_dateline(s.text)
+                line = s.text
+                if _DASH_END.search(line):  # "READING, Pa. -" alone on its line, the story below it
+                    line = f"{line} {sentences[n + 1].text}" if n + 1 < len(sentences) else line
+                parsed = parse_dateline(line)
                 if parsed:
                     dateline, found_in = parsed[0], n
                     break
-                bare = _BARE_DATELINE.match(s.text)  # "PEORIA — A homeless man": no region, no agency
+                bare = _BARE_DATELINE.match(line)  # "PEORIA — A homeless man": no region, no agency
                 if bare and self.gazetteer.has_key(name_key(bare.group(1))):
                     dateline, found_in = Dateline(place=bare.group(1).title()), n
                     break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -31,6 +32,7 @@ class PlaceCues:
     person_names: frozenset[str]
     demonyms: dict[str, str]  # word -> ISO alpha-2
     country_words: dict[str, str]  # a capitalised word only one country's news writes ("Sheriff") -> ISO alpha-2
+    country_phrases: tuple[tuple[re.Pattern, str], ...]  # a phrase only one country's news writes -> ISO alpha-2
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +42,8 @@ def load_cues() -> PlaceCues:
         raw = yaml.safe_load(resources.files("dateline.data").joinpath("place_cues.yaml").read_text("utf-8"))
     except yaml.YAMLError as exc:
         raise GazetteerError(f"{path} is not valid YAML: {exc}") from exc
-    missing = [k for k in ("prepositions", "demonyms", "country_words", *_LIST_KEYS) if k not in (raw or {})]
+    missing = [k for k in ("prepositions", "demonyms", "country_words", "country_phrases", *_LIST_KEYS)
+               if k not in (raw or {})]
     if missing:
         raise GazetteerError(f"{path} lacks {', '.join(missing)}: restore them from version control")
     lists = {}
@@ -52,4 +55,8 @@ def load_cues() -> PlaceCues:
     prepositions = {w.lower(): rel for rel, words in raw["prepositions"].items() for w in words}
     demonyms = {w: cc for cc, words in raw["demonyms"].items() for w in words}
     country_words = {w: cc for cc, words in raw["country_words"].items() for w in words}
-    return PlaceCues(prepositions=prepositions, demonyms=demonyms, country_words=country_words, **lists)
+    country_phrases = tuple(
+        (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])", re.I), cc)
+        for cc, phrases in raw["country_phrases"].items())
+    return PlaceCues(prepositions=prepositions, demonyms=demonyms, country_words=country_words,
+                     country_phrases=country_phrases, **lists)
