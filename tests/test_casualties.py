@@ -196,6 +196,8 @@ def figs_of(text):
     ("A father was killed and his 4-year-old son was shot.", [("killed", 1, "killed"), ("wounded", 1, "shot")]),
     ("Police investigate fatal shooting in Aliquippa", [("killed", 1, "killed")]),
     ("Gunman kills one, wounds two", [("killed", 1, "killed"), ("wounded", 2, "injured")]),
+    ("An accident with a firearm claimed the life of 4-year-old Summer Miller.", [("killed", 1, "killed")]),
+    ("Officials released the names of the four people who were killed.", [("killed", 4, "killed")]),
     ("Two men arrived at the hospital with gunshot wounds.", [("wounded", 2, "injured")]),
     ("Elijah Jackson and Shakur Franklin, both 16, were killed during the shootout.", [("killed", 2, "killed")]),
     ("Victims identified in Roswell triple homicide", [("killed", 3, "killed")]),

@@ -32,7 +32,8 @@ def number_phrases(text: str, toks: Tokens, terms: CasualtyTerms) -> list[Counte
         for q in quantities_at(text, cands, lowered=toks.text_low):
             k = toks.at(q.start)
             if is_subset(toks, k, terms) or (k > 1 and low[k - 1] == "of" and low[k - 2] in terms.parent_nouns) \
-                    or (k > 1 and low[k - 1] in ("the", "those", "these") and low[k - 2] == "of"):
+                    or (k > 2 and low[k - 1] in ("the", "those", "these") and low[k - 2] == "of"
+                        and (low[k - 3] in terms.partitive_heads or low[k - 3].isdigit())):
                 continue  # "including four field commanders", "a father of four", "one of the six"
             p = CountedPhrase(q.start, q.end, q.low, q.best, q.high, "number", vague=q.qualifier == "vague")
             p.restates = k > 0 and low[k - 1] == "all"  # "all four were taken to hospital"

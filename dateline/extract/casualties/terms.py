@@ -24,7 +24,8 @@ KINDS = ("killed", "wounded", "captured")
 # The word lists of casualty_terms.yaml read as sets, each into the CasualtyTerms field of its name.
 WORD_SETS = ("own_loss_verbs", "transitive_predicates", "object_words", "not_object_caps", "reflexive_cues",
              "zero_cues", "clause_openers", "headline_openers", "ordinals", "not_names", "place_prepositions",
-             "compound_heads", "anaphors", "np_postmodifiers", "parent_nouns", "coordinated_determiners")
+             "compound_heads", "anaphors", "np_postmodifiers", "parent_nouns", "coordinated_determiners",
+             "partitive_heads")
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class CasualtyTerms:
     anaphors: frozenset[str]  # first words of a figure about someone named before ("the boy", "he")
     np_postmodifiers: frozenset[str]  # "58 militants associated with IS"
     parent_nouns: frozenset[str]  # "a father of four": the count is his children
+    partitive_heads: frozenset[str]  # "one of the six": a part of a group counted before
     coordinated_determiners: frozenset[str]  # open a second person after "and" ("his wife and his son")
     clause_break: re.Pattern  # where the clause of an active verb begins (its agent is named after it)
     event_fatal: re.Pattern  # "fatal shooting": groups "noun"
