@@ -274,3 +274,12 @@ def test_us_local_news_wording_points_to_the_us():
             "Department received a 911 call. Officers went to the 400 block of Harrison Avenue.")
     _, per = find(text)
     assert {m.place.country for row in per for m in row if m.text == "Panama City"} == {"United States"}
+
+
+def test_a_country_stays_a_country_beside_a_mid_sized_namesake_in_the_story_country():
+    text = ("A suspect in the 1985 murder of a United States Navy diver has been arrested in Greece, police said. "
+            "The United States has asked for him. The flight from Cairo to San Diego had stops in Boston and Los "
+            "Angeles. United States officials in Washington said the United States would seek his extradition.")
+    _, per = find(text)
+    assert [(m.place.name, m.place.precision) for row in per for m in row if m.text == "Greece"] == \
+        [("Greece", "country")]

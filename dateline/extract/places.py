@@ -41,6 +41,7 @@ from .types import PlaceMention, Sentence
 BARE_MIN_POPULATION = 250_000  # a city this big counts without any cue ("Aleppo fell", "Chicago's mayor")
 TITLE_MIN_POPULATION = 10_000  # in a Title Case headline a cued name the body does not repeat must be this big
 FOREIGN_MAX_POPULATION = 100_000  # a place smaller than this outside the document's country is dropped ...
+COUNTRY_NAMESAKE_MIN_POPULATION = 200_000  # a city this big in the document's country may be what a country's name means ("in Benin": Benin City)
 CITY_STATE_MIN_POPULATION = 500_000  # a city this big named like its country is the city (Hong Kong, Singapore)
 FOREIGN_EVIDENCE = 3.0  # ... when the document's country is this clear (a hint, a dateline, several places)
 OTHER_STATE_MAX_POPULATION = 50_000  # an unqualified town this small outside the home city's admin1 region is dropped
@@ -439,7 +440,7 @@ class PlaceFinder:
             return None
         top = evidence.country.most_common(1)[0] if evidence.country else None
         if top is not None and top[0] != country.country_code and top[1] >= FOREIGN_EVIDENCE and any(
-                e.country_code == top[0] and e.population >= TITLE_MIN_POPULATION for e in cities):
+                e.country_code == top[0] and e.population >= COUNTRY_NAMESAKE_MIN_POPULATION for e in cities):
             return None
         region = evidence.admin1.most_common(1)[0] if evidence.admin1 else None
         if region is not None and region[1] >= FOREIGN_EVIDENCE and any(e.admin1_key == region[0] for e in cities):
