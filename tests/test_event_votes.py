@@ -42,3 +42,11 @@ def test_a_tie_takes_the_earliest_day_and_one_document_votes_once():
 def test_a_lone_report_and_coarse_dates_leave_the_event_as_it_is():
     ev = event_from([("a", ("2017-01", None, "month", "month"), MEMPHIS), ("b", day("2017-01-20"), None)])
     assert (ev.date, ev.date_precision) == ("2017-01", "month")
+
+
+def test_a_lone_day_refines_an_event_dated_only_to_its_year():
+    year = ("2015", None, "year", "no date stated; publication date 2015-06-08")
+    ev = event_from([("a", year, MEMPHIS), ("b", day("2015-06-07"), MEMPHIS)])
+    assert (ev.date, ev.date_precision) == ("2015-06-07", "day")
+    other = event_from([("a", year, MEMPHIS), ("b", day("2014-12-30"), MEMPHIS)])
+    assert (other.date, other.date_precision) == ("2015", "year")  # not within it: left alone

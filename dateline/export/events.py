@@ -71,7 +71,8 @@ class ReportVotes:
     mention that gives a day (a city). With two or more documents voting, the day most of
     them give wins over the first mention's (ties: the earliest day); a city wins only when
     two or more documents give it and more give it than the first mention's city. A lone
-    report leaves the event as it is.
+    report's day refines an event dated only to its year (no report stated more) when it falls
+    within it; otherwise a lone report leaves the event as it is.
     """
 
     def __init__(self) -> None:
@@ -85,6 +86,10 @@ class ReportVotes:
             self.cities[doc_id] = place
 
     def apply(self, ev: EventRecord) -> None:
+        if len(self.days) == 1 and ev.date_precision == "year":
+            (day,) = self.days.values()  # "2015" in one report, "June 7" in another: the day, within it
+            if day[0].startswith(ev.date or "\0"):
+                ev.date, ev.date_end, ev.date_precision, ev.date_basis = day
         if len(self.days) >= 2:
             votes = Counter(d[0][:10] for d in self.days.values())
             day, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
