@@ -68,3 +68,13 @@ def test_people_shot_minus_killed_are_wounded():
     assert figs["killed"].total.best == 1 and figs["wounded"].total.best == 3
     hurt = ClaimRow("wounded", 5, 5, 5, None, None, False, False, "injured")
     assert event_figures([shot, died, hurt])["wounded"].total.best == 5
+
+
+def test_the_total_most_reports_state_wins_one_vote_per_document():
+    from dateline.export.figures import report_vote
+    two = [ClaimRow("killed", 2, 2, 2, "civilians", None, False)]
+    three = [ClaimRow("killed", 3, 3, 3, "civilians", None, False)]
+    assert report_vote([two, three, two], "killed") == 2
+    assert report_vote([two, three], "killed") is None  # no two reports agree: the claims rule stands
+    assert report_vote([two + two + two, three, three], "killed") == 3  # a document votes once
+    assert report_vote([three, two, three, two], "killed") == 2  # a tie: the lowest

@@ -20,7 +20,7 @@ from ..resolve.cluster import cluster
 from ..resolve.mentions import load_mentions
 from ..enrich.related import rank_related
 from ..enrich.titles import event_title
-from .figures import ClaimRow, event_figures
+from .figures import ClaimRow, event_figures, report_vote
 
 KINDS = ("killed", "wounded", "captured")
 PRECISION_RANK = {"country": 1, "admin1": 2, "city": 3, "point": 4}
@@ -151,6 +151,7 @@ def compute_events(store: Store) -> list[EventRecord]:
     for eid, rows in groups.items():
         ev = EventRecord(id=eid, title="")
         all_claims: list[ClaimRow] = []
+        doc_claims: dict[str, list[ClaimRow]] = {}
         reports = ReportVotes()
         for (mid, doc_id, _item, _lead, sents, date, date_end, prec, basis, place, etype, sub) in rows:
             if doc_id not in texts:
@@ -173,6 +174,7 @@ def compute_events(store: Store) -> list[EventRecord]:
                 ev.claims.append(Claim(kind=kind, low=low, high=high if high is not None else best, who=who,
                                        side=side, claimed_by=by, doc=doc_id, quote=quote))
                 all_claims.append(ClaimRow(kind, low, best, high, side, by, bool(tally), bool(vague), trig))
+                doc_claims.setdefault(doc_id, []).append(all_claims[-1])
             for name, side in actors.get(mid, []):
                 if all(a.name != name for a in ev.actors):
                     ev.actors.append(Actor(name, side))
@@ -180,7 +182,13 @@ def compute_events(store: Store) -> list[EventRecord]:
                 ev.people.append(Person(name, role, status))
         reports.apply(ev)
         for kind, f in event_figures(all_claims).items():
-            if f.total is not None:
+            voted = report_vote(list(doc_claims.values()), kind) if len(doc_claims) >= 2 else None
+            if voted is not None and f.total is not None and voted != f.total.best:
+                low, high = f.total.low, f.total.high
+                setattr(ev, kind, CasualtyCount(min(voted, low if low is not None else voted), voted,
+                                                max(voted, high if high is not None else voted), f.by_side,
+                                                True, f.tally))
+            elif f.total is not None:
                 setattr(ev, kind, CasualtyCount(f.total.low, f.total.best, f.total.high, f.by_side,
                                                 f.disputed, f.tally))
         if eid in items:

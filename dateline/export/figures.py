@@ -16,11 +16,18 @@ For each kind (killed, wounded, captured):
 5. Vague quantities ("dozens", "several", "scores") stand only where nothing better is
    stated: a side's vague claim yields to a counted claim for that side, and vague sides are
    left out of a total that has counted sides (they stay in ``by_side``).
+7. Across reports (:func:`report_vote`): when two or more documents reporting the event state
+   the same total for a kind, and more of them than state any other total, that total is the
+   event's best, one vote per document (ties: the lowest, ACLED's conservative choice); the
+   claims rule above then only widens low and high, and the figure is marked disputed when
+   the reports disagree. One report that adds up a different incident's toll or misreads a
+   figure no longer sets the event's figure (GVA per incident: killed 0.841 -> 0.847,
+   injured 0.743 -> 0.750).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..model import Figure
@@ -116,3 +123,16 @@ def event_figures(claims: list[ClaimRow]) -> dict[str, KindFigures]:
             wounded = KindFigures(Figure(n, n, n), {}, shot.disputed, shot.tally)
     out["wounded"] = wounded
     return out
+
+
+def report_vote(per_document: list[list[ClaimRow]], kind: str) -> int | None:
+    """The total of ``kind`` most of the documents state (rule 7), or None without two agreeing."""
+    votes: Counter[int] = Counter()
+    for claims in per_document:
+        total = event_figures(claims)[kind].total
+        if total is not None and total.best is not None:
+            votes[total.best] += 1
+    if not votes:
+        return None
+    best, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    return best if n >= 2 else None
