@@ -283,3 +283,12 @@ def test_a_country_stays_a_country_beside_a_mid_sized_namesake_in_the_story_coun
     _, per = find(text)
     assert [(m.place.name, m.place.precision) for row in per for m in row if m.text == "Greece"] == \
         [("Greece", "country")]
+
+
+def test_georgia_is_the_state_in_us_news_and_the_country_beside_tbilisi():
+    _, per = find("A man was shot in Georgia, police said. The Douglas County Sheriff said deputies were called "
+                  "to the 400 block of Main Street.")
+    assert [(m.place.name, m.place.country, m.place.precision) for row in per for m in row] == \
+        [("Georgia", "United States", "admin1")]
+    _, per = find("Protesters marched in Tbilisi, Georgia, on Sunday.")
+    assert [m.place.country for row in per for m in row if m.text == "Tbilisi"] == ["Georgia"]

@@ -367,6 +367,14 @@ class PlaceFinder:
         """Pick ``c``'s entry; ``others`` are the likely readings of the document's other names."""
         m = c.match
         entries = m.entries
+        if m.region is not None and m.region.kind == "admin1" and not m.wants_admin1 \
+                and not any(e.kind == "city" and _in_region(e, m.region) for e in entries):
+            # "Tbilisi, Georgia": the region's name is also a country's, which has the place
+            cc = self.gazetteer.country_code(m.region.name)
+            abroad = tuple(e for e in entries if e.kind == "city" and cc and e.country_code == cc)
+            if abroad:
+                m.region = self.gazetteer.country(cc) or m.region
+                entries = abroad
         if m.region is not None:
             entries = tuple(e for e in entries if _in_region(e, m.region)) or entries
         if m.region is not None and m.region.kind == "admin1" and not m.wants_admin1 \
@@ -438,6 +446,9 @@ class PlaceFinder:
         cities = [e for e in entries if e.kind == "city"]
         if any(e.match == "name" and e.population >= CITY_STATE_MIN_POPULATION for e in cities):
             return None
+        if any(e.kind == "admin1" and e.match == "name" and evidence.country.get(e.country_code, 0.0)
+               > evidence.country.get(country.country_code, 0.0) for e in entries):
+            return None  # "Georgia" in news of the US (the state) rather than of Georgia
         top = evidence.country.most_common(1)[0] if evidence.country else None
         if top is not None and top[0] != country.country_code and top[1] >= FOREIGN_EVIDENCE and any(
                 e.country_code == top[0] and e.population >= COUNTRY_NAMESAKE_MIN_POPULATION for e in cities):
