@@ -292,3 +292,9 @@ def test_georgia_is_the_state_in_us_news_and_the_country_beside_tbilisi():
         [("Georgia", "United States", "admin1")]
     _, per = find("Protesters marched in Tbilisi, Georgia, on Sunday.")
     assert [m.place.country for row in per for m in row if m.text == "Tbilisi"] == ["Georgia"]
+
+
+def test_a_demonym_is_a_people_not_a_region():
+    _, per = find("Somali-American Congresswoman Ilhan Omar urged the Somali government to free journalists in "
+                  "Mogadishu.")
+    assert [m.place.name for row in per for m in row] == ["Mogadishu"]

@@ -271,7 +271,7 @@ class PlaceFinder:
                 continue
             strong = m.relation in STRONG_RELATIONS
             top = m.entries[0]
-            if m.text in cues.not_places:
+            if m.text in cues.not_places or m.text in cues.demonyms:  # "Somali-American": a people, no place
                 c.accepted = m.relation in ("city_of", "region", "dateline")
             elif m.in_title:
                 c.accepted = m.relation in ("city_of", "region") or (
