@@ -41,7 +41,8 @@ from .types import PlaceMention, Sentence
 BARE_MIN_POPULATION = 250_000  # a city this big counts without any cue ("Aleppo fell", "Chicago's mayor")
 TITLE_MIN_POPULATION = 10_000  # in a Title Case headline a cued name the body does not repeat must be this big
 FOREIGN_MAX_POPULATION = 100_000  # a place smaller than this outside the document's country is dropped ...
-COUNTRY_NAMESAKE_MIN_POPULATION = 200_000  # a city this big in the document's country may be what a country's name means ("in Benin": Benin City)
+# a city this big in the document's country may be what a country's name means ("in Benin": Benin City)
+COUNTRY_NAMESAKE_MIN_POPULATION = 200_000
 CITY_STATE_MIN_POPULATION = 500_000  # a city this big named like its country is the city (Hong Kong, Singapore)
 FOREIGN_EVIDENCE = 3.0  # ... when the document's country is this clear (a hint, a dateline, several places)
 OTHER_STATE_MAX_POPULATION = 50_000  # an unqualified town this small outside the home city's admin1 region is dropped
@@ -348,18 +349,21 @@ class PlaceFinder:
                      and c.choice.kind == "city"), None) or next(
             (c.choice for c in accepted if c.match.relation == "authority" and c.choice is not None
              and c.choice.kind == "city" and c.choice.population >= AUTHORITY_HOME_POPULATION), None)
-        dl_admin1 = home.admin1_key if home is not None else None
+        home_admin1 = home.admin1_key if home is not None else None
         for c in accepted:  # a namesake abroad: "a group of Arab, Assyrian ...", "Whitehaven" in Memphis news
             e, m = c.choice, c.match
-            if e is None or top is None or e.kind != "city" or m.curated or m.relation in ("region", "dateline", "city_of"):
+            if e is None or top is None or e.kind != "city" or m.curated \
+                    or m.relation in ("region", "dateline", "city_of"):
                 continue
             if e.country_code == top[0]:
-                if dl_admin1 is not None and e.admin1_key != dl_admin1 and e.population < OTHER_STATE_MAX_POPULATION:
-                    c.accepted = False  # "Brainerd" in a CHICAGO-datelined story: a neighbourhood, not the Minnesota town
+                if home_admin1 is not None and e.admin1_key != home_admin1 \
+                        and e.population < OTHER_STATE_MAX_POPULATION:
+                    c.accepted = False  # "Brainerd" in a CHICAGO story: a neighbourhood, not the Minnesota town
                 continue
             if m.relation in WEAK_RELATIONS or (e.population < FOREIGN_MAX_POPULATION and top[1] >= FOREIGN_EVIDENCE):
                 c.accepted = False
-            elif e.match == "alternate" and e.population < FOREIGN_MAX_POPULATION and not base.country.get(e.country_code):
+            elif e.match == "alternate" and e.population < FOREIGN_MAX_POPULATION \
+                    and not base.country.get(e.country_code):
                 c.accepted = False  # another spelling of a small town in a country nothing else points to ("Khan")
 
     def _choose(self, c: _Candidate, evidence: _Evidence, anchors: list[GazetteerEntry],
@@ -369,7 +373,8 @@ class PlaceFinder:
         entries = m.entries
         if m.region is not None and m.region.kind == "admin1" and not m.wants_admin1 \
                 and not any(e.kind == "city" and _in_region(e, m.region) for e in entries):
-            # "Tbilisi, Georgia": the region's name is also a country's, which has the place
+            # "Tbilisi, Georgia": the region's name is also a country's, which has the place (the
+            # match's region becomes that country)
             cc = self.gazetteer.country_code(m.region.name)
             abroad = tuple(e for e in entries if e.kind == "city" and cc and e.country_code == cc)
             if abroad:

@@ -8,8 +8,9 @@ How a sentence is read (all wording is data, in data/casualty_terms.yaml, loaded
    it counts, "58 Syrian government troops and militia"); "a"/"another"/"both" as counts,
    definite singular person phrases ("the victim", "his son"), subject pronouns ("he"), headline
    nouns ("Teen in critical condition") and named people with an age ("John Smith, 24,")
-   (``person_phrases``). Counts after "including"/"among them" are subsets of another count and
-   are not read.
+   (``person_phrases``; "his wife and son" counts two), and event nouns that state a toll ("a
+   fatal shooting" at least one dead, "a triple homicide" three: ``event_nouns``). Counts after
+   "including"/"among them" are subsets of another count and are not read.
 3. Predicates (``predicates``): a verb before the count ("killing 33", "the deaths of 58", "ISIS
    lost 47 fighters"), a predicate after it ("were killed", "dead", "in critical condition", "15
    captured"), or a casualty noun as head ("about 50 casualties"). Coordinated counts share one
@@ -30,7 +31,8 @@ How a sentence is read (all wording is data, in data/casualty_terms.yaml, loaded
 8. Claimer: claims.find_claimer for each figure (``figures``).
 
 :func:`find_figures` runs them; the stages pass a :class:`~.phrase.CountedPhrase` along, over the
-sentence's :class:`~.tokens.Tokens`.
+sentence's :class:`~.tokens.Tokens`. Across the sentences of one event mention, ``retold`` drops a
+wound retold of someone already counted dead ("The boy was rushed to a hospital" in a fatal story).
 """
 
 from .figures import find_figures, has_trigger
