@@ -78,3 +78,12 @@ def test_the_total_most_reports_state_wins_one_vote_per_document():
     assert report_vote([two, three], "killed") is None  # no two reports agree: the claims rule stands
     assert report_vote([two + two + two, three, three], "killed") == 3  # a document votes once
     assert report_vote([three, two, three, two], "killed") == 2  # a tie: the lowest
+
+
+def test_a_report_of_the_toll_that_names_no_wounded_votes_none_wounded():
+    from dateline.export.figures import report_vote
+    shot = [ClaimRow("wounded", 1, 1, 1, "civilians", None, False, False, "shot")]
+    died = [ClaimRow("killed", 1, 1, 1, "civilians", None, False)]
+    assert report_vote([shot, died, died], "wounded") == 0
+    assert report_vote([shot, died, died], "killed") == 1
+    assert report_vote([shot, [], []], "wounded") is None  # documents stating no toll do not vote

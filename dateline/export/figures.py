@@ -21,8 +21,8 @@ For each kind (killed, wounded, captured):
    event's best, one vote per document (ties: the lowest, ACLED's conservative choice); the
    claims rule above then only widens low and high, and the figure is marked disputed when
    the reports disagree. One report that adds up a different incident's toll or misreads a
-   figure no longer sets the event's figure (GVA per incident: killed 0.841 -> 0.847,
-   injured 0.743 -> 0.750).
+   figure no longer sets the event's figure (GVA per incident: killed 0.841 -> 0.850,
+   injured 0.743 -> 0.751).
 """
 
 from __future__ import annotations
@@ -125,13 +125,19 @@ def event_figures(claims: list[ClaimRow]) -> dict[str, KindFigures]:
     return out
 
 
+REPORTED_KINDS = ("killed", "wounded")  # a report stating one of these states the toll
+
+
 def report_vote(per_document: list[list[ClaimRow]], kind: str) -> int | None:
     """The total of ``kind`` most of the documents state (rule 7), or None without two agreeing."""
     votes: Counter[int] = Counter()
     for claims in per_document:
-        total = event_figures(claims)[kind].total
+        figures = event_figures(claims)
+        total = figures[kind].total
         if total is not None and total.best is not None:
             votes[total.best] += 1
+        elif kind in REPORTED_KINDS and any(figures[k].total is not None for k in REPORTED_KINDS):
+            votes[0] += 1  # a report of the toll that names no dead (no wounded) says there were none
     if not votes:
         return None
     best, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
