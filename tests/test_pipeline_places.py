@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dateline.extract.pipeline import passing_city_country, sovereign_country
+from dateline.extract.pipeline import passing_city_country, sovereign_country, title_country_place
+from dateline.extract.sentences import split_sentences
 from dateline.extract.types import PlaceMention
 from dateline.model import Place
 
@@ -39,3 +40,15 @@ def test_a_territory_reports_its_sovereign_state():
     assert (got.place.name, got.place.country, got.place.precision) == ("Hong Kong", "China", "city")
     assert sovereign_country(at(CAIRO, 0)).place == CAIRO
     assert sovereign_country(None) is None
+
+
+def test_a_title_naming_a_country_keeps_it_but_a_title_naming_a_state_keeps_the_city():
+    text = "Texas woman recovering after being shot\n\nA woman was shot in Alvin on Saturday, police said."
+    sents = split_sentences(text)
+    title_end = len("Texas woman recovering after being shot")
+    texas = at(Place("Texas", admin1="Texas", country="United States", precision="admin1"), 0, "local")
+    alvin = at(Place("Alvin", admin1="Texas", country="United States", precision="city"), text.index("Alvin"))
+    assert title_country_place(alvin, [[texas], [alvin]], sents, title_end) is alvin
+    egypt = at(EGYPT, 0, "in")
+    cairo = at(CAIRO, text.index("Alvin"))
+    assert title_country_place(cairo, [[egypt], [cairo]], sents, title_end) is egypt
