@@ -344,3 +344,12 @@ def test_links_to_other_stories_and_video_playlists_are_not_story_text():
             "\n\n1:15 Prosecutor in double murder trial says killer's story 'didn't add up'\n\n"
             "9:30 p.m. is when police arrived.")
     assert clean_body(body) == "A man was shot on Main Street.\n\n9:30 p.m. is when police arrived."
+
+
+def test_a_dateline_names_a_broadcaster_with_digits():
+    from dateline.readers.datelines import parse_dateline
+    for text, place, agency in [("KALAMAZOO, Mich. (NEWSCHANNEL 3) - A 17-year-old is hurt", "Kalamazoo", "NEWSCHANNEL 3"),
+                                ("YONKERS, N.Y. (PIX11) — A 4-year-old girl", "Yonkers", "PIX11"),
+                                ("HUDSON, Fla. (AP) - A boy", "Hudson", "AP")]:
+        dl, _ = parse_dateline(text)
+        assert (dl.place, dl.agency) == (place, agency)
