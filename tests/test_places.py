@@ -298,3 +298,8 @@ def test_a_demonym_is_a_people_not_a_region():
     _, per = find("Somali-American Congresswoman Ilhan Omar urged the Somali government to free journalists in "
                   "Mogadishu.")
     assert [m.place.name for row in per for m in row] == ["Mogadishu"]
+
+
+def test_a_big_city_named_like_a_person_counts_after_from():
+    _, per = find("Two known MS-13 members from Houston were charged this week. Jordan said nothing.")
+    assert [(m.place.name, m.place.admin1) for row in per for m in row] == [("Houston", "Texas")]

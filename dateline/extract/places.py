@@ -278,8 +278,8 @@ class PlaceFinder:
                 c.accepted = m.relation in ("city_of", "region") or (
                     (strong or m.curated or top.kind in ("country", "admin1")) and m.key in confirmed) or (
                     strong and top.population >= TITLE_MIN_POPULATION and m.text not in cues.person_names)
-            elif m.text in cues.person_names:
-                c.accepted = strong
+            elif m.text in cues.person_names:  # "Jordan said": a place only with a cue ("from Houston" for a big city)
+                c.accepted = strong or (m.relation in ("to", "from") and top.population >= BARE_MIN_POPULATION)
             elif strong or m.curated:
                 c.accepted = not (m.person_hint and not strong)
             elif m.person_hint:
