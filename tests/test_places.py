@@ -303,3 +303,10 @@ def test_a_demonym_is_a_people_not_a_region():
 def test_a_big_city_named_like_a_person_counts_after_from():
     _, per = find("Two known MS-13 members from Houston were charged this week. Jordan said nothing.")
     assert [(m.place.name, m.place.admin1) for row in per for m in row] == [("Houston", "Texas")]
+
+
+def test_on_a_name_s_plight_is_no_place_but_on_a_country_s_border_is():
+    _, per = find("Huizhong Wu reported on He Qian’s plight.")
+    assert flat(per) == []
+    _, per = find("Troops massed on Syria’s northern border. Shots were fired on Jacksonville's Eastside.")
+    assert [(m.text, m.relation) for row in per for m in row] == [("Syria", "on"), ("Jacksonville", "on")]

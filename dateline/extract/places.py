@@ -72,6 +72,7 @@ RELATION_TIER = {"in": 3, "at": 3, "on": 3, "city_of": 3, "dateline": 3, "provin
 PRECISION_RANK = {"point": 4, "city": 3, "admin1": 2, "country": 1}
 
 _BARE_DATELINE = re.compile(r"([A-Z][A-Z.'’ -]{2,30}[A-Z])\s*(?:\([A-Za-z0-9 .&-]{1,20}\))?\s*(?:--|—|–)\s")
+_POSSESSIVE_NOUN = re.compile(r"['’]s?\s+((?:[A-Za-z-]+\s*){1,3})")  # the words after "X's"
 _DASH_END = re.compile(r"\s(?:-|--|\u2014|\u2013)\s*$")
 _COUNTY_DATELINE = re.compile(r"(.+?)\s+(?:County|Parish)$", re.I)
 COUNTY_MAX_STATES = 3  # a county name shared by more states than this adds no weight to its states ...
@@ -270,6 +271,10 @@ class PlaceFinder:
                 continue
             if m.veto is not None:
                 continue
+            if m.relation == "on":  # "reported on He Qian's plight": no place; "on Syria's border": a place
+                after = _POSSESSIVE_NOUN.match(text, m.end)
+                if after and not set(after.group(1).lower().split()) & cues.possessive_place_nouns:
+                    m.relation = "of"
             strong = m.relation in STRONG_RELATIONS
             top = m.entries[0]
             if m.text in cues.not_places or m.text in cues.demonyms:  # "Somali-American": a people, no place
