@@ -20,7 +20,7 @@ from ..resolve.cluster import cluster
 from ..resolve.mentions import load_mentions
 from ..enrich.related import rank_related
 from ..enrich.titles import event_title
-from .figures import ClaimRow, event_figures, report_vote
+from .figures import ClaimRow, event_figures, report_votes
 
 KINDS = ("killed", "wounded", "captured")
 PRECISION_RANK = {"country": 1, "admin1": 2, "city": 3, "point": 4}
@@ -181,8 +181,9 @@ def compute_events(store: Store) -> list[EventRecord]:
             for name, role, status in people.get(mid, []):
                 ev.people.append(Person(name, role, status))
         reports.apply(ev)
+        votes = report_votes(list(doc_claims.values())) if len(doc_claims) >= 2 else {}
         for kind, f in event_figures(all_claims).items():
-            voted = report_vote(list(doc_claims.values()), kind) if len(doc_claims) >= 2 else None
+            voted = votes.get(kind)
             if voted is not None and f.total is not None and voted != f.total.best:
                 low, high = f.total.low, f.total.high
                 setattr(ev, kind, CasualtyCount(min(voted, low if low is not None else voted), voted,

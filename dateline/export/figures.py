@@ -16,7 +16,7 @@ For each kind (killed, wounded, captured):
 5. Vague quantities ("dozens", "several", "scores") stand only where nothing better is
    stated: a side's vague claim yields to a counted claim for that side, and vague sides are
    left out of a total that has counted sides (they stay in ``by_side``).
-7. Across reports (:func:`report_vote`): when two or more documents reporting the event state
+7. Across reports (:func:`report_votes`): when two or more documents reporting the event state
    the same total for a kind, and more of them than state any other total, that total is the
    event's best, one vote per document (ties: the lowest, ACLED's conservative choice); the
    claims rule above then only widens low and high, and the figure is marked disputed when
@@ -128,17 +128,27 @@ def event_figures(claims: list[ClaimRow]) -> dict[str, KindFigures]:
 REPORTED_KINDS = ("killed", "wounded")  # a report stating one of these states the toll
 
 
-def report_vote(per_document: list[list[ClaimRow]], kind: str) -> int | None:
-    """The total of ``kind`` most of the documents state (rule 7), or None without two agreeing."""
-    votes: Counter[int] = Counter()
+def report_votes(per_document: list[list[ClaimRow]]) -> dict[str, int]:
+    """Per kind, the total most of the documents state (rule 7); a kind without two agreeing
+    documents is absent. Each document's figures are computed once for all kinds."""
+    votes: dict[str, Counter[int]] = defaultdict(Counter)
     for claims in per_document:
         figures = event_figures(claims)
-        total = figures[kind].total
-        if total is not None and total.best is not None:
-            votes[total.best] += 1
-        elif kind in REPORTED_KINDS and any(figures[k].total is not None for k in REPORTED_KINDS):
-            votes[0] += 1  # a report of the toll that names no dead (no wounded) says there were none
-    if not votes:
-        return None
-    best, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-    return best if n >= 2 else None
+        reported = any(figures[k].total is not None for k in REPORTED_KINDS)
+        for kind, fig in figures.items():
+            total = fig.total
+            if total is not None and total.best is not None:
+                votes[kind][total.best] += 1
+            elif kind in REPORTED_KINDS and reported:
+                votes[kind][0] += 1  # a report of the toll that names no dead (no wounded) says there were none
+    out: dict[str, int] = {}
+    for kind, counted in votes.items():
+        best, n = min(counted.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n >= 2:
+            out[kind] = best
+    return out
+
+
+def report_vote(per_document: list[list[ClaimRow]], kind: str) -> int | None:
+    """:func:`report_votes` for one kind (None without two agreeing documents)."""
+    return report_votes(per_document).get(kind)
