@@ -115,13 +115,13 @@ def attach_noun_phrase(toks: Tokens, p: CountedPhrase, terms: CasualtyTerms) -> 
     w = low[head_at]
     two = f"{low[head_at - 1]} {w}" if head_at > first else None
     p.head = two if two in terms.roles else w
-    p.role = terms.roles.get(p.head) or ("civilian" if YEAR_OLD.match(w) else None)
+    p.role = _role(p.head, terms)
     p.np_start, p.np_end = starts[first], ends[head_at]
     p.end = p.np_end
     # coordinated nouns without a count: "troops and militia", "soldiers and pro-Assad militiamen"
     k = i if head_at == i - 1 else None
     # one person and another: "his wife and son", "a 13-year-old and his father", "a man, woman and child"
-    singles = p.source in ("determiner", "definite") and p.best == 1 and _one_person(low[head_at], terms)
+    singles = p.source in ("determiner", "definite") and p.best == 1 and one_person(low[head_at], terms)
     listed = 0  # persons after commas, counted once "and" closes the list (else an apposition: "a girl, 9,")
     while k is not None and k < n and low[k] in ("and", "or", ","):
         closing = low[k] == "and" or (low[k] == "," and k + 1 < n and low[k + 1] == "and")
@@ -142,7 +142,7 @@ def attach_noun_phrase(toks: Tokens, p: CountedPhrase, terms: CasualtyTerms) -> 
         if found is None:
             break
         if singles:
-            if low[k] == "or" or not (_one_person(low[found], terms) and _role(low[found], terms) == p.role):
+            if low[k] == "or" or not (one_person(low[found], terms) and _role(low[found], terms) == p.role):
                 break  # "the gunman and a police officer": two counts, one per side
             listed += 1
             if closing:
@@ -157,6 +157,8 @@ def _role(word: str, terms: CasualtyTerms) -> str | None:
     return terms.roles.get(word) or ("civilian" if YEAR_OLD.match(word) else None)
 
 
-def _one_person(word: str, terms: CasualtyTerms) -> bool:
-    return word in terms.singular or (YEAR_OLD.match(word) is not None and not word.endswith("s"))
+def one_person(word: str | None, terms: CasualtyTerms) -> bool:
+    """Whether a head noun counts one person: "man", "victim", "13-year-old" (not "13-year-olds")."""
+    return word is not None and (word in terms.singular or (
+        "year" in word and YEAR_OLD.match(word) is not None and not word.endswith("s")))
 

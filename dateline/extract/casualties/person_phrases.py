@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .count_phrases import attach_noun_phrase, is_subset, person_ahead
+from .count_phrases import attach_noun_phrase, is_subset, one_person, person_ahead
 from .phrase import CountedPhrase
 from .predicates import DEATH_REACH, ActiveVerb, active_before
 from .terms import CasualtyTerms
@@ -68,8 +68,7 @@ def person_phrases(text: str, toks: Tokens, terms: CasualtyTerms,
             else:
                 p = CountedPhrase(starts[i], ends[i], 1, 1, 1, "definite")
                 attach_noun_phrase(toks, p, terms)
-                if not (p.head in terms.singular or (p.head and "year" in p.head and YEAR_OLD.match(p.head)
-                                                     and not p.head.endswith("s"))):
+                if not one_person(p.head, terms):
                     continue
             if is_subset(toks, i, terms):
                 continue
@@ -78,7 +77,7 @@ def person_phrases(text: str, toks: Tokens, terms: CasualtyTerms,
         elif w in terms.pronouns and (i == 0 or low[i - 1] in terms.clause_openers):
             out.append(CountedPhrase(starts[i], ends[i], 1, 1, 1, "pronoun", head=w, role="civilian",
                                      np_start=starts[i], np_end=ends[i]))
-        elif w in terms.singular or ("year" in w and YEAR_OLD.match(w) and not w.endswith("s")):
+        elif one_person(w, terms):
             if (i == 0 or low[i - 1] in terms.headline_openers or _headline_modifiers(toks, i, terms)) \
                     and (i == 0 or low[i - 1] not in terms.determiners):
                 first = _headline_start(toks, i, terms)
