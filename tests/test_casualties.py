@@ -203,7 +203,8 @@ def figs_of(text):
     ("Victims identified in Roswell triple homicide", [("killed", 3, "killed")]),
     ("Kansas City quadruple shooting", [("wounded", 4, "shot")]),
     ("It was the city's third fatal shooting this week.", []),
-    ("A man opened fire on two officers, killing one, and has been arrested.", [("killed", 1, "killed")]),
+    ("A man suspected of opening fire on two police officers, killing one and severely wounding the other, has "
+     "been arrested.", [("killed", 1, "killed")]),  # the officers are not the ones arrested
     ("The victim, who was shot in the head, died at the scene.", [("killed", 1, "killed")]),
     ("An 11-year-old boy playing on his skateboard was shot in the hand.", [("wounded", 1, "shot")]),
     ("Video shows two suspects running away after a 15-year-old boy was shot.", [("wounded", 1, "shot")]),
