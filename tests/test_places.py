@@ -310,3 +310,21 @@ def test_on_a_name_s_plight_is_no_place_but_on_a_country_s_border_is():
     assert flat(per) == []
     _, per = find("Troops massed on Syria’s northern border. Shots were fired on Jacksonville's Eastside.")
     assert [(m.text, m.relation) for row in per for m in row] == [("Syria", "on"), ("Jacksonville", "on")]
+
+
+def test_a_weekday_after_a_city_does_not_make_it_a_longer_name():
+    _, per = find("Four people were injured in a shooting in Southeast Bakersfield Friday night.")
+    assert [(m.place.name, m.place.admin1) for row in per for m in row] == [("Bakersfield", "California")]
+
+
+def test_a_named_neighbourhood_of_the_story_city_is_not_the_namesake_town():
+    text = ("Five wounded in Austin shooting\n\nFive people were shot Thursday night in the Austin neighborhood "
+            "on the West Side, according to Chicago Police.")
+    _, per = find(text)
+    assert {(m.place.name, m.place.admin1) for row in per for m in row} == {("Chicago", "Illinois")}
+    # with no other home city, "the Spring neighborhood" is the neighbourhood in Spring
+    _, per = find("Seven people were shot in Spring, Texas, on Wednesday. A neighbor said the Spring neighborhood "
+                  "is typically quiet.")
+    assert {(m.place.name, m.place.admin1) for row in per for m in row} == {("Spring", "Texas")}
+    _, per = find("Shots were fired in an Austin neighborhood on Friday.")
+    assert [(m.place.name, m.place.admin1) for row in per for m in row] == [("Austin", "Texas")]

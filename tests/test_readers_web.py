@@ -267,6 +267,14 @@ def test_jsonl_reads_good_records_and_reports_bad_lines(tmp_path):
     ]
 
 
+def test_invisible_characters_are_dropped_so_the_dateline_opens_the_paragraph(tmp_path):
+    record = {"id": "zw", "title": "NOPD: 4 shot in Gert\u00adTown", "published": "2016-11-29",
+              "text": "\u200bNEW ORLEANS -- Police are investigating a quadruple shooting Tuesday evening."}
+    doc = read_one(write(tmp_path, "zw.jsonl", json.dumps(record) + "\n"))[0]
+    assert doc.title == "NOPD: 4 shot in GertTown"
+    assert doc.text.split("\n\n")[1].startswith("NEW ORLEANS -- Police")
+
+
 def test_jsonl_sniff():
     head = '{"id": "1", "title": "T", "text": "x"}\n'
     assert jsonlines.sniff("a.ndjson", "")

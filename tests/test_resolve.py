@@ -51,6 +51,16 @@ def test_same_person_named_in_the_region_merges_even_without_city():
     assert groups(ms) == [["a#0", "b#0"]]
 
 
+def test_report_words_and_ages_alone_do_not_make_titles_alike():
+    # rule 4 is single-link: "15-year-old" and "death" chained a Rockford murder to Chicago shootings
+    ms = [m("a#0", "a", day="2016-12-30", city="Rockford", text="Suspect in death of Rockford 15-year-old arrested"),
+          m("b#0", "b", day="2016-12-31", city="Chicago", text="Police: 15-year-old boy shot to death in Gresham")]
+    assert groups(ms) == [["a#0"], ["b#0"]]
+    ms = [m("a#0", "a", day="2016-12-30", city=None, text="Gresham teen shot to death near Halsted Street bus stop"),
+          m("b#0", "b", day="2016-12-31", city="Chicago", text="Teen shot to death near Halsted Street bus stop")]
+    assert groups(ms) == [["a#0", "b#0"]]
+
+
 def test_publication_day_stands_in_for_an_unknown_event_day():
     ms = [m("a#0", "a", day="2017-01-08", killed=1), m("b#0", "b", published="2017-01-10", killed=1)]
     assert groups(ms) == [["a#0", "b#0"]]

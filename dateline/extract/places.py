@@ -355,8 +355,16 @@ class PlaceFinder:
             (c.choice for c in accepted if c.match.relation == "authority" and c.choice is not None
              and c.choice.kind == "city" and c.choice.population >= AUTHORITY_HOME_POPULATION), None)
         home_admin1 = home.admin1_key if home is not None else None
+        # a name the text calls a part of a city ("the Austin neighborhood") in a story at home
+        # elsewhere is a quarter of that city everywhere in it ("Five wounded in Austin shooting",
+        # Chicago police quoted: Chicago's Austin, not Austin, Texas)
+        quarters = {c.match.key for c in accepted if c.match.quarter and home is not None
+                    and c.choice is not None and c.choice.id != home.id}
         for c in accepted:  # a namesake abroad: "a group of Arab, Assyrian ...", "Whitehaven" in Memphis news
             e, m = c.choice, c.match
+            if m.key in quarters and m.relation != "dateline":
+                c.accepted = False
+                continue
             if e is None or top is None or e.kind != "city" or m.curated \
                     or m.relation in ("region", "dateline", "city_of"):
                 continue

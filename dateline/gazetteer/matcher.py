@@ -68,6 +68,8 @@ _LIST_JOINERS = frozenset({",", "and", "or", "&"})
 _TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                          "february", "march", "april", "may", "june", "july", "august", "september", "october",
                          "november", "december", "today", "yesterday", "tonight"})
+_DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                        "yesterday", "tonight"})
 _LOWER_TAIL = re.compile(r"[ \t]+(island|islands)\b")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "its", "their", "his", "her", "our"})
 _STOP_WORDS = frozenset({"that", "which", "who", "whom", "said", "says", "say", "was", "were", "is", "are", "be",
@@ -95,6 +97,7 @@ class NameMatch:
     region: GazetteerEntry | None = None  # ", Tenn." / ", Syria" right after the name
     wants_admin1: bool = False  # "X province"
     veto: str | None = None  # "person", "street", "name", "county": not a place
+    quarter: bool = False  # "the X neighborhood": maybe a part of the story's city rather than a town
     person_hint: bool = False  # "X said", "X, 25,": a person unless a preposition says otherwise
     curated: bool = False  # a spelling from place_aliases.yaml
     list_member: bool = False  # follows the previous match after "," / "and" ("Aleppo, Damascus and Homs")
@@ -358,7 +361,10 @@ class NameMatcher:
                 after = []
             if after:
                 t, k, _ = after[0]
-                if k == "l" or (title and t.lower() in FUNCTION_WORDS):
+                if k == "l" and t in cues.neighbourhood_nouns and before \
+                        and (before[-1][0].lower() == "the" or _is_possessive(before[-1][0])):
+                    m.quarter = True  # "in the Austin neighborhood", "the city's Germantown section"
+                elif k == "l" or (title and t.lower() in FUNCTION_WORDS):
                     relation, veto = self._word_after(m, t, relation, veto, in_run=False, title=title)
                 elif t == ",":
                     region, used = self._region_after(after, 1)
@@ -414,8 +420,8 @@ class NameMatcher:
             relation = _weak_or(relation, "local")
         elif not in_run and lw in cues.person_verbs:
             m.person_hint = True
-        elif in_run and not title and veto is None and not word.islower():
-            veto = "name"
+        elif in_run and not title and veto is None and not word.islower() and lw not in _DAY_WORDS:
+            veto = "name"  # "Park Manor", "Bakersfield College" (but "in Bakersfield Friday night")
         return relation, veto
 
     def _state_abbreviation(self, text: str, lo: int, hi: int, seg: list[tuple[int, int, str]], p: int) -> NameMatch | None:

@@ -14,6 +14,11 @@ from .boilerplate import clean_body
 from .datelines import find_dateline
 from .dates import parse_meta_date
 
+# Characters that show as nothing but split words and hide datelines ("\u200bNEW ORLEANS --"):
+# zero-width space, word joiner, byte-order mark, soft hyphen. ZWNJ and ZWJ stay (Persian
+# spelling and emoji need them).
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+
 
 def make_article(*, doc_id: str, fmt: str, title: str | None, body: str, path: str,
                  url: str | None = None, published: object = None,
@@ -24,7 +29,8 @@ def make_article(*, doc_id: str, fmt: str, title: str | None, body: str, path: s
     ("WASHINGTON, Oct. 5, 2016 (AP) --"), else the metadata date. A citing digest page,
     when there is one, is applied later by :mod:`dateline.ingest.linking`.
     """
-    title = " ".join(title.split()) if title else None
+    title = " ".join(title.translate(_INVISIBLE).split()) if title else None
+    body = body.translate(_INVISIBLE)
     body = clean_body(body) if clean else body.strip()
     paragraphs = [p for p in body.split("\n\n") if p.strip()]
     dl = find_dateline(paragraphs)
