@@ -278,6 +278,13 @@ def test_hrd_like_phrasing():
     assert got == [("2021-03-09", None, "day"), ("2021-02-26", None, "day"), ("2021-02", None, "month")]
 
 
+def test_a_stated_weekday_picks_the_year_unless_the_report_is_days_later():
+    # 11 November 2016 was a Friday: a report of 23 November 2016 slipped on the weekday
+    assert own("The boy was shot on Wednesday, November 11.", "2016-11-23").date == "2016-11-11"
+    # 2 March 2016 was a Wednesday; a report of 2017 saying "Wednesday, March 2" means 2016
+    assert own("The boy was shot on Wednesday, March 2.", "2017-06-20").date == "2016-03-02"
+
+
 def test_date_of_saying_gives_way_to_the_event_date():
     (sd,) = resolve("A court on Monday said the journalists were arrested on 26 February.",
                     published=pub("2021-03-10"))

@@ -11,10 +11,16 @@ def day(d, basis="'Sunday' in article"):
     return (d, None, "day", basis)
 
 
-def event_from(reports):
-    """The event as compute_events builds it: first mention's date and place, then the vote."""
+def event_from(reports, doc_days=None):
+    """The event as compute_events builds it: first mention's date and place, then the vote.
+    ``doc_days``: every day each document names (by default the days of its reports here)."""
     ev = EventRecord(id="ev-1", title="")
-    votes = ReportVotes()
+    if doc_days is None:
+        doc_days = {}
+        for doc, date, _ in reports:
+            if date[2] == "day":
+                doc_days.setdefault(doc, set()).add(date[0])
+    votes = ReportVotes(doc_days)
     for doc, date, place in reports:
         if ev.date is None and date[0]:
             ev.date, ev.date_end, ev.date_precision, ev.date_basis = date
@@ -50,3 +56,11 @@ def test_a_lone_day_refines_an_event_dated_only_to_its_year():
     assert (ev.date, ev.date_precision) == ("2015-06-07", "day")
     other = event_from([("a", year, MEMPHIS), ("b", day("2014-12-30"), MEMPHIS)])
     assert (other.date, other.date_precision) == ("2015", "year")  # not within it: left alone
+
+
+def test_a_tie_goes_to_the_day_more_reports_name_anywhere():
+    # "b" dates its lead by "Wednesday" (a follow-up's day); elsewhere it names the shooting's day too
+    reports = [("a", day("2015-03-17"), MEMPHIS), ("b", day("2015-03-11"), MEMPHIS)]
+    ev = event_from(reports, {"a": {"2015-03-17"}, "b": {"2015-03-11", "2015-03-17"}})
+    assert ev.date == "2015-03-17"
+    assert event_from(reports).date == "2015-03-11"  # named once each: the earliest

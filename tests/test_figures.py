@@ -87,3 +87,18 @@ def test_a_report_of_the_toll_that_names_no_wounded_votes_none_wounded():
     assert report_vote([shot, died, died], "wounded") == 0
     assert report_vote([shot, died, died], "killed") == 1
     assert report_vote([shot, [], []], "wounded") is None  # documents stating no toll do not vote
+
+
+def test_a_later_report_counting_a_wounded_victim_dead_updates_the_toll():
+    from dateline.export.figures import died_of_wounds, report_totals
+    shot = report_totals([ClaimRow("wounded", 2, 2, 2, None, None, False, False, "shot")])
+    one_died = report_totals([ClaimRow("killed", 1, 1, 1, None, None, False),
+                              ClaimRow("wounded", 1, 1, 1, None, None, False)])
+    assert shot == {"killed": 0, "wounded": 2}
+    assert died_of_wounds([("2016-05-01", shot), ("2016-05-03", one_died)]) == (1, 1)
+    # the same day, or earlier, is a disagreement for rule 7, not an update
+    assert died_of_wounds([("2016-05-03", shot), ("2016-05-03", one_died)]) is None
+    assert died_of_wounds([("2016-05-04", shot), ("2016-05-03", one_died)]) is None
+    # more dead but not the same people hit: another count, not a death from wounds
+    three_dead = report_totals([ClaimRow("killed", 3, 3, 3, None, None, False)])
+    assert died_of_wounds([("2016-05-01", shot), ("2016-05-03", three_dead)]) is None

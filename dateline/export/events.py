@@ -20,7 +20,7 @@ from ..resolve.cluster import cluster
 from ..resolve.mentions import load_mentions
 from ..enrich.related import rank_related
 from ..enrich.titles import event_title
-from .figures import ClaimRow, event_figures, report_votes
+from .figures import ClaimRow, died_of_wounds, event_figures, report_totals, report_votes
 
 KINDS = ("killed", "wounded", "captured")
 PRECISION_RANK = {"country": 1, "admin1": 2, "city": 3, "point": 4}
@@ -68,14 +68,17 @@ class ReportVotes:
 
     Several articles on one incident disagree when one of them misreads its date ("Sunday"
     in a story published a week later) or its town. Each document votes with its first
-    mention that gives a day (a city). With two or more documents voting, the day most of
-    them give wins over the first mention's (ties: the earliest day); a city wins only when
+    mention that gives a day (a city). With two or more documents voting, the voted day that
+    the most of the event's documents name anywhere (``doc_days``: in any of their mentions,
+    also those of other events) wins over the first mention's (then: the most votes, then the
+    earliest day); a city wins only when
     two or more documents give it and more give it than the first mention's city. A lone
     report's day refines an event dated only to its year (no report stated more) when it falls
     within it; otherwise a lone report leaves the event as it is.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, doc_days: dict[str, set[str]]) -> None:
+        self.doc_days = doc_days  # document -> every day (ISO) its mentions give
         self.days: dict[str, tuple] = {}
         self.cities: dict[str, Place] = {}
 
@@ -92,7 +95,10 @@ class ReportVotes:
                 ev.date, ev.date_end, ev.date_precision, ev.date_basis = day
         if len(self.days) >= 2:
             votes = Counter(d[0][:10] for d in self.days.values())
-            day, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+            named = Counter(day for doc in self.days for day in self.doc_days.get(doc, ()) if day in votes)
+            # GVA, 888 incidents with two or more dated reports: by votes then the earliest day
+            # 727 right; by the documents naming the day anywhere first, 751
+            day = min(votes, key=lambda d: (-named[d], -votes[d], d))
             if (ev.date or "")[:10] != day:
                 ev.date, ev.date_end, ev.date_precision, ev.date_basis = next(
                     d for d in self.days.values() if d[0][:10] == day)
@@ -140,6 +146,9 @@ def compute_events(store: Store) -> list[EventRecord]:
     actors = _grouped(c, "SELECT mention_id, name, side FROM mention_actors ORDER BY mention_id, name")
     people = _grouped(c, "SELECT mention_id, name, role, status FROM mention_people ORDER BY mention_id, ord")
     texts: dict[str, str] = {}
+    doc_days: dict[str, set[str]] = defaultdict(set)
+    for doc_id, day in c.execute("SELECT doc_id, substr(date, 1, 10) FROM mentions WHERE date_precision = 'day'"):
+        doc_days[doc_id].add(day)
     event_of = resolved_event_ids(c)
     groups: dict[str, list[tuple]] = defaultdict(list)
     for row in c.execute("SELECT id, doc_id, item_id, lead, sentences, date, date_end, date_precision, date_basis, "
@@ -147,12 +156,13 @@ def compute_events(store: Store) -> list[EventRecord]:
         groups[event_of[row[0]]].append(row)
     items = {r[0]: r[1:] for r in c.execute("SELECT id, date, headline FROM digest_items")}
     doc_titles = dict(c.execute("SELECT id, title FROM documents WHERE kind != 'digest'"))
+    published = dict(c.execute("SELECT id, substr(published, 1, 10) FROM documents WHERE published_precision = 'day'"))
     records = []
     for eid, rows in groups.items():
         ev = EventRecord(id=eid, title="")
         all_claims: list[ClaimRow] = []
         doc_claims: dict[str, list[ClaimRow]] = {}
-        reports = ReportVotes()
+        reports = ReportVotes(doc_days)
         for (mid, doc_id, _item, _lead, sents, date, date_end, prec, basis, place, etype, sub) in rows:
             if doc_id not in texts:
                 texts.clear()
@@ -182,6 +192,10 @@ def compute_events(store: Store) -> list[EventRecord]:
                 ev.people.append(Person(name, role, status))
         reports.apply(ev)
         votes = report_votes(list(doc_claims.values())) if len(doc_claims) >= 2 else {}
+        if len(doc_claims) >= 2:
+            update = died_of_wounds([(published.get(d), report_totals(cl)) for d, cl in doc_claims.items()])
+            if update is not None:
+                votes["killed"], votes["wounded"] = update
         for kind, f in event_figures(all_claims).items():
             voted = votes.get(kind)
             if voted is not None and f.total is not None and voted != f.total.best:

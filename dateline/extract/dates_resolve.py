@@ -108,9 +108,18 @@ def _year_for(month: int, day: int | None, c: Candidate, ctx: Context) -> tuple[
     return y, f"in year of {ctx.ref_label}"
 
 
-def _check_weekday(d: date, c: Candidate, how: str, explicit_year: bool) -> tuple[date, str]:
-    """With a stated weekday and an inferred year, prefer a neighbouring year where it fits."""
+# A news report's "Wednesday, November 11" at most this many days before its publication is that
+# day with a mistaken weekday, not the same date a year earlier (GVA: a story of 2016-11-23).
+RECENT_WEEKDAY_SLIP_DAYS = 31
+
+
+def _check_weekday(d: date, c: Candidate, how: str, explicit_year: bool,
+                   published: Span | None = None) -> tuple[date, str]:
+    """With a stated weekday and an inferred year, prefer a neighbouring year where it fits,
+    unless ``published`` (the report's publication) is only days after the inferred date."""
     if c.weekday is None or d.weekday() == c.weekday or explicit_year:
+        return d, how
+    if published is not None and 0 <= (published.hi - d).days <= RECENT_WEEKDAY_SLIP_DAYS:
         return d, how
     for dy in (-1, 1):
         other = safe_date(d.year + dy, d.month, d.day)
@@ -131,7 +140,8 @@ def _day_date(c: Candidate, ctx: Context, base: Span | None, terms: DateTerms) -
     d = safe_date(y, c.month, c.day)
     if d is None:
         return None
-    d, how = _check_weekday(d, c, how, explicit_year=False)
+    in_chronology = ctx.kind == "reference" and ctx.running is not None
+    d, how = _check_weekday(d, c, how, explicit_year=False, published=None if in_chronology else ctx.ref)
     return day_span(d, f"{_q(c)} {how}")
 
 
