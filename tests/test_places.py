@@ -8,6 +8,7 @@ from functools import lru_cache
 import pytest
 
 from dateline.extract.places import PlaceFinder, context_before
+from dateline.extract.publisher import publisher_home
 from dateline.extract.sentences import split_sentences
 from dateline.gazetteer import Gazetteer
 from dateline.model import Dateline
@@ -328,3 +329,25 @@ def test_a_named_neighbourhood_of_the_story_city_is_not_the_namesake_town():
     assert {(m.place.name, m.place.admin1) for row in per for m in row} == {("Spring", "Texas")}
     _, per = find("Shots were fired in an Austin neighborhood on Friday.")
     assert [(m.place.name, m.place.admin1) for row in per for m in row] == [("Austin", "Texas")]
+
+
+def test_a_near_dateline_gives_the_town():
+    _, per = find("Boy shoots himself in leg\n\nNEAR DALLAS, Ore. – Polk County sheriff's deputies said a boy, 2, "
+                  "shot himself on Sunday.")
+    assert [(m.place.name, m.place.admin1, m.relation) for row in per for m in row][:1] == \
+        [("Dallas", "Oregon", "dateline")]
+
+
+def test_names_at_a_corner_or_intersection_are_streets():
+    _, per = find("The victims were standing on the corner of Baltimore and McHenry avenues when a car drove by, "
+                  "Cincinnati police said.")
+    assert [m.place.name for row in per for m in row] == ["Cincinnati"]
+
+
+def test_a_small_foreign_namesake_is_dropped_in_a_story_at_home_elsewhere():
+    title = "25-year-old woman ID'd as victim in South Flores shooting that injured 4 others"
+    caption = "San Antonio police investigate the scene of a fatal shooting on the city’s South Side Sunday morning."
+    home = publisher_home("http://www.mysanantonio.com/news/local/crime/article/Woman-9758340.php", Gazetteer.load())
+    _, per = find(f"{title}\n\n{title}\n\nPhoto: Pro 21 Video Image 1 of / 8 Caption Close Image 1 of 8 {caption} "
+                  f"{caption} Photo: Pro 21 Video Image 2 of 8", home=home)
+    assert {m.place.country for row in per for m in row} == {"United States"}

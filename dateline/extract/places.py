@@ -74,6 +74,7 @@ PRECISION_RANK = {"point": 4, "city": 3, "admin1": 2, "country": 1}
 _BARE_DATELINE = re.compile(r"([A-Z][A-Z.'’ -]{2,30}[A-Z])\s*(?:\([A-Za-z0-9 .&-]{1,20}\))?\s*(?:--|—|–)\s")
 _POSSESSIVE_NOUN = re.compile(r"['’]s?\s+((?:[A-Za-z-]+\s*){1,3})")  # the words after "X's"
 _DASH_END = re.compile(r"\s(?:-|--|\u2014|\u2013)\s*$")
+_NEAR_DATELINE = re.compile(r"^(?:near|outside)\s+", re.I)
 _COUNTY_DATELINE = re.compile(r"(.+?)\s+(?:County|Parish)$", re.I)
 COUNTY_MAX_STATES = 3  # a county name shared by more states than this adds no weight to its states ...
 W_COUNTY_STATE = 1.5  # ... but a namesake in a state with a county the document names scores this much
@@ -236,15 +237,16 @@ class PlaceFinder:
                 for state in states:
                     evidence.add_region(state, 3.0 / len(states))
             return None
-        key = name_key(dateline.place)
+        place = _NEAR_DATELINE.sub("", dateline.place)  # "NEAR DALLAS, Ore. –": Dallas
+        key = name_key(place)
         entries = self.gazetteer.entries_for_key(key)
         if not entries and (region is None or region.kind != "admin1"):
             return None
         if not entries:  # "FELTON, Minn.": a place too small for the gazetteer, in a known state
             entries = (region,)
-        pattern = re.compile(r"\b" + re.escape(dateline.place) + r"\b", re.I)
+        pattern = re.compile(r"\b" + re.escape(place) + r"\b", re.I)
         where = [found_in] if found_in is not None else range(min(len(sentences), DATELINE_SENTENCES))
-        n, start, end, surface = 0, None, None, dateline.place
+        n, start, end, surface = 0, None, None, place
         for i in where:
             s = sentences[i]
             m = pattern.search(text, s.start, s.end)
@@ -373,8 +375,9 @@ class PlaceFinder:
                         and e.population < OTHER_STATE_MAX_POPULATION:
                     c.accepted = False  # "Brainerd" in a CHICAGO story: a neighbourhood, not the Minnesota town
                 continue
-            if m.relation in WEAK_RELATIONS or (e.population < FOREIGN_MAX_POPULATION and top[1] >= FOREIGN_EVIDENCE):
-                c.accepted = False
+            if m.relation in WEAK_RELATIONS or (e.population < FOREIGN_MAX_POPULATION and (
+                    top[1] >= FOREIGN_EVIDENCE or (home is not None and home.country_code == top[0]))):
+                c.accepted = False  # "South Flores shooting" in a story at home in San Antonio: not Flores, Brazil
             elif e.match == "alternate" and e.population < FOREIGN_MAX_POPULATION \
                     and not base.country.get(e.country_code):
                 c.accepted = False  # another spelling of a small town in a country nothing else points to ("Khan")

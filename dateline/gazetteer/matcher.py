@@ -343,6 +343,8 @@ class NameMatcher:
         if before and (before[-1][0] in cues.person_titles
                        or (before[-1][0] == "." and len(before) > 1 and before[-2][0] in cues.person_titles)):
             veto = "person"
+        if len(before) >= 2 and before[-1][0].lower() == "of" and before[-2][0].lower() in cues.junction_nouns:
+            veto = veto or "street"  # "the corner of Baltimore and McHenry avenues"
         if relation is None and veto is None:
             relation, veto = self._preposition(before, title)
         if relation == "province":
