@@ -232,9 +232,19 @@ def figs_of(text):
     ("Both men were transported to the hospital, where they were later pronounced dead.", [("killed", 2, "died")]),
     ("Three other men at the scene were also hit by gunfire, police said.", [("wounded", 3, "shot")]),
     ("He rushed out to see one wounded man on the church steps.", [("wounded", 1, "injured")]),
+    ("A third victim, Richard Huwiler, 61, suffered a non-life-threatening wound at the store.",
+     [("wounded", 1, "injured")]),
 ])
 def test_crime_news_person_phrases(text, expected):
     assert figs_of(text) == expected
+
+
+def test_a_name_ending_in_jr_keeps_its_age_an_age_and_a_relative_clause_is_skipped():
+    text = "One of the victims, Larry Lynch, Jr., 28, who lived in the same block, was pronounced dead at the scene."
+    assert all(f[1] != 28 for f in figs_of(text))
+    text = "One of the victims, Larry Lynch, 28, who lived in the same block, was pronounced dead at the scene."
+    assert figs_of(text) == [("killed", 1, "killed")]
+    assert figs_of("Two men, who were standing outside, were shot.") == [("wounded", 2, "shot")]
 
 
 @pytest.mark.parametrize("text", [

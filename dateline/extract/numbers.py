@@ -421,4 +421,6 @@ def _apposition_before(before: list[str]) -> bool:
     while j >= 1 and (before[j] in ("and", "&") or (before[j].isdigit() and len(before[j]) <= 3)
                       or (before[j] == "," and before[j - 1].isdigit())):
         j -= 1
+    if j >= 2 and before[j] == "," and before[j - 1] == "." and before[j - 2].isalpha():
+        return True  # "Larry Lynch, Jr., 28,": a name ending in an abbreviation
     return j >= 1 and before[j] in (",", "(") and before[j - 1].isalpha()

@@ -217,7 +217,8 @@ def parse_terms(raw: dict) -> CasualtyTerms:
         fill = word_alternation(raw["passive_fillers"])
         neg = word_alternation([n for n in raw["negations"] if n != "n't"])
         passive = re.compile(
-            rf"(?P<skip>\s*\([^()]{{0,60}}\)|\s*,[^,;]{{1,80}},)?\s*(?P<fill>(?:{fill}\s+)*)"
+            rf"(?P<skip>(?:\s*\([^()]{{0,60}}\)|\s*,[^,;]{{1,80}},(?:\s*\d{{1,3}},)?|\s+who\s[^,;]{{1,80}},){{1,2}})?"
+            rf"\s*(?P<fill>(?:{fill}\s+)*)"
             rf"(?P<neg>{neg}\s+|\w+n['’]t\s+)?(?:{fill}\s+)*(?:{'|'.join(alts)})(?![\w-])")
         active: dict[tuple[str, ...], tuple[str, str, bool]] = {}
         for g in raw["active"]:
