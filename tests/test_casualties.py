@@ -347,6 +347,17 @@ def test_a_wound_retold_of_the_dead_victim_is_not_another_wounded():
     assert [f.kind for figs in drop_retold_wounds(alive) for f in figs].count("wounded") >= 1
     two = _story("A father was killed and his 4-year-old son was shot.")
     assert sorted(f.kind for figs in drop_retold_wounds(two) for f in figs) == ["killed", "wounded"]
+    # a named victim found wounded and then pronounced dead is one dead
+    named = _story("Officers found Aaron P. Moore, 24, with a gunshot wound.", "Moore was pronounced dead at the scene.")
+    assert [(f.kind, f.best) for figs in drop_retold_wounds(named) for f in figs] == [("killed", 1)]
+    other = _story("Officers found Aaron P. Moore, 24, with a gunshot wound.", "Smith was pronounced dead.")
+    assert sorted(f.kind for figs in drop_retold_wounds(other) for f in figs) == ["killed", "wounded"]
+
+
+def test_turning_the_gun_on_oneself_in_an_attempted_suicide_is_a_wound():
+    text = "Shawn Fuller, 31, shot and killed his two sons, then turned the gun on himself in an attempted suicide."
+    assert figs_of(text) == [("killed", 2, "killed"), ("wounded", 1, "shot")]
+    assert figs_of("He then turned the gun on himself.") == [("killed", 1, "killed")]
 
 
 def test_a_fatal_shooting_is_at_least_one_dead_and_yields_to_a_count():

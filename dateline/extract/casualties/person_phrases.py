@@ -124,6 +124,8 @@ def reflexive_phrases(toks: Tokens, terms: CasualtyTerms) -> list[CountedPhrase]
     if not terms.reflexive_cues.isdisjoint(toks.low):
         for m in terms.reflexive.finditer(toks.text_low):
             kind = "killed" if m.group("killed") else "wounded"
+            if kind == "killed" and terms.reflexive_attempt.match(toks.text_low, m.end()):
+                kind = "wounded"  # "turned the gun on himself in an attempted suicide"
             if kind == "wounded" and terms.death_after.search(toks.text_low, m.end(), m.end() + DEATH_REACH):
                 kind = "killed"  # "4-year-old who accidentally shot himself dies"
             out.append(CountedPhrase(m.start(), m.end(), 1, 1, 1, "reflexive",

@@ -69,6 +69,7 @@ class CasualtyTerms:
     noun_triggers: dict[str, str]  # casualty noun -> trigger, where not the noun itself ("dead" -> "killed")
     casualty_participles: dict[str, str]  # participle before a counted noun -> kind ("wounded man")
     reflexive_object: re.Pattern  # the reflexive object of a reflexive phrase ("himself")
+    reflexive_attempt: re.Pattern  # "... on himself in an attempted suicide": he survived
     reflexive_cues: frozenset[str]  # words one of which every reflexive phrase contains
     zero_cues: frozenset[str]  # words one of which every stated zero contains
     zero_noun_kinds: dict[str, str]  # "no injuries" -> wounded
@@ -293,6 +294,7 @@ def parse_terms(raw: dict) -> CasualtyTerms:
             noun_triggers={str(k).lower(): str(v) for k, v in raw["noun_triggers"].items()},
             casualty_participles=_kinds(raw, "casualty_participles"),
             reflexive_object=re.compile(_word_alternation(raw, "reflexive_objects")),
+            reflexive_attempt=re.compile(rf"[^.;]{{0,12}}\b(?:{_word_alternation(raw, 'reflexive_attempts')})\b"),
             possessive=re.compile(rf"(?:{_word_alternation(raw, 'possessives')})\s", re.I),
             clause_break=re.compile(rf";|\b(?:{_word_alternation(raw, 'clause_breaks')})\b", re.I),
         )
