@@ -354,6 +354,14 @@ def test_a_wound_retold_of_the_dead_victim_is_not_another_wounded():
     assert sorted(f.kind for figs in drop_retold_wounds(other) for f in figs) == ["killed", "wounded"]
 
 
+def test_a_shooting_death_a_double_murder_suicide_and_babies_counted_by_months():
+    assert figs_of("Teen charged in Hawkinsville 17-year-old’s shooting death") == [("killed", 1, "killed")]
+    assert figs_of("It was the city's third shooting death this year.") == []
+    assert figs_of("Police investigate an apparent double murder-suicide.") == [("killed", 3, "killed")]
+    assert figs_of("Police investigate the shooting death of 5-month-old Aavielle Wakefield.") == [("killed", 1, "killed")]
+    assert figs_of("Men arrested for gunning down 3 teens in Merced County") == [("killed", 3, "killed")]
+
+
 def test_turning_the_gun_on_oneself_in_an_attempted_suicide_is_a_wound():
     text = "Shawn Fuller, 31, shot and killed his two sons, then turned the gun on himself in an attempted suicide."
     assert figs_of(text) == [("killed", 2, "killed"), ("wounded", 1, "shot")]

@@ -45,7 +45,7 @@ def number_phrases(text: str, toks: Tokens, terms: CasualtyTerms) -> list[Counte
 def person_ahead(low: list[str], i: int, terms: CasualtyTerms) -> bool:
     """Whether a person noun comes within the next few words (cheap test before parsing a phrase)."""
     for w in low[i:i + 4]:
-        if w in terms.roles or w in terms.casualty_nouns or ("year" in w and YEAR_OLD.match(w)):
+        if w in terms.roles or w in terms.casualty_nouns or ("old" in w and YEAR_OLD.match(w)):
             return True
         if (w in terms.np_stop and w not in terms.determiners) or not w[0].isalnum():
             return False
@@ -160,5 +160,5 @@ def _role(word: str, terms: CasualtyTerms) -> str | None:
 def one_person(word: str | None, terms: CasualtyTerms) -> bool:
     """Whether a head noun counts one person: "man", "victim", "13-year-old" (not "13-year-olds")."""
     return word is not None and (word in terms.singular or (
-        "year" in word and YEAR_OLD.match(word) is not None and not word.endswith("s")))
+        "old" in word and YEAR_OLD.match(word) is not None and not word.endswith("s")))
 

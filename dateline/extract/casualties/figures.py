@@ -18,7 +18,7 @@ from ..types import ActorMention, CasualtyFigure, Sentence
 from .count_phrases import number_phrases
 from .outcomes import appositions, coreference, fatal_splits, pronoun_merge, stated_zeros
 from .person_phrases import person_phrases, reflexive_phrases
-from .event_nouns import event_noun_phrases
+from .event_nouns import counted_after_of, event_noun_phrases
 from .phrase import CountedPhrase
 from .predicates import CONJ_GAP, acceptable, chain, coordinated, own_predicate
 from .sides import agent_side, counted_sides
@@ -67,7 +67,7 @@ def find_figures(sentence: Sentence, *, actors: list[ActorMention] | None = None
         own_predicate(text, toks, p, terms, limit)
     chain(text, phrases)
     phrases = pronoun_merge(text, phrases)
-    phrases = [p for p in phrases if p.kind and acceptable(p)]
+    phrases = counted_after_of(text, [p for p in phrases if p.kind and acceptable(p)])
     phrases = appositions(phrases)
     phrases = [p for i, p in enumerate(phrases)
                if not (p.restates and any(o.kind == p.kind for o in phrases[:i]))]

@@ -37,7 +37,7 @@ def person_phrases(text: str, toks: Tokens, terms: CasualtyTerms,
     watch = terms.phrase_openers
     before_name = terms.before_name
     for i, w in enumerate(low):
-        if w not in watch and not ("year" in w or (i and low[i - 1] in before_name and orig[i][0].isupper())):
+        if w not in watch and not ("old" in w or (i and low[i - 1] in before_name and orig[i][0].isupper())):
             continue  # most words open no counted phrase
         while k < len(spans) and spans[k][1] <= starts[i]:
             k += 1
@@ -158,7 +158,7 @@ def _headline_modifiers(toks: Tokens, i: int, terms: CasualtyTerms) -> bool:
         if j == 0:
             break
         prev = toks.orig[j - 1]
-        if not (prev[0].isupper() or (("year" in prev.lower()) and YEAR_OLD.match(prev.lower()))):
+        if not (prev[0].isupper() or (("old" in prev.lower()) and YEAR_OLD.match(prev.lower()))):
             return False
         j -= 1
         if j == 0 or toks.low[j - 1] in terms.headline_openers:

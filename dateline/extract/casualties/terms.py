@@ -89,6 +89,7 @@ class CasualtyTerms:
     event_fatal: re.Pattern  # "fatal shooting": groups "noun"
     event_multiplied: re.Pattern  # "triple homicide": groups "mult", "fatal", "killing", "attack"
     murder_suicide: re.Pattern
+    event_death: re.Pattern  # "shooting death": one dead
     multipliers: dict[str, int]
     event_not_after: frozenset[str]
 
@@ -186,6 +187,7 @@ def _event_nouns(raw: dict) -> dict:
         event_multiplied=re.compile(rf"\b(?P<mult>{mult})\s+(?P<fatal>(?:{fatal})\s+)?"
                                     rf"(?:(?P<killing>{killing})|(?P<attack>{attack}))(?![\w-])"),
         murder_suicide=re.compile(rf"\b(?:{_alt_phrases(raw['murder_suicide'])})(?![\w-])"),
+        event_death=re.compile(rf"\b(?:{_alt_phrases(raw['death'])})(?![\w-])"),
         multipliers=mults,
         event_not_after=frozenset(str(w).lower() for w in raw["not_after"]),
     )

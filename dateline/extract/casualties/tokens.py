@@ -16,7 +16,7 @@ from .terms import load_terms
 TITLE_CASE_SHARE = 0.6
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
-YEAR_OLD = re.compile(r"(?:\d+|[a-z]+)[-–\s]year[-–\s]olds?$", re.I)
+YEAR_OLD = re.compile(r"(?:\d+|[a-z]+)[-–\s](?:year|month|week|day)[-–\s]olds?$", re.I)  # "5-month-old" too
 
 
 @dataclass
