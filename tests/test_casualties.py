@@ -362,6 +362,15 @@ def test_a_shooting_death_a_double_murder_suicide_and_babies_counted_by_months()
     assert figs_of("Men arrested for gunning down 3 teens in Merced County") == [("killed", 3, "killed")]
 
 
+def test_more_ways_news_states_a_death():
+    assert figs_of("She died, bringing the number of fatalities to three.") == \
+        [("killed", 1, "killed"), ("killed", 3, "toll")]
+    assert figs_of("He is accused of shooting to death his former girlfriend and two young men.") == \
+        [("killed", 3, "killed")]
+    assert figs_of("A man shot his 1-year-old daughter dead, the sheriff said.") == [("killed", 1, "killed")]
+    assert figs_of("Fifteen-year-old Jaheim Walker was killed after a gunman opened fire.") == [("killed", 1, "killed")]
+
+
 def test_turning_the_gun_on_oneself_in_an_attempted_suicide_is_a_wound():
     text = "Shawn Fuller, 31, shot and killed his two sons, then turned the gun on himself in an attempted suicide."
     assert figs_of(text) == [("killed", 2, "killed"), ("wounded", 1, "shot")]

@@ -191,12 +191,16 @@ def _named(text: str, terms: CasualtyTerms) -> list[CountedPhrase]:
                                  np_start=m.start(), np_end=m.end()))
     for m in _SUBJECT_NAME.finditer(text):
         words = m.group("name").split()
-        before = text[max(0, m.start() - 12):m.start()].lower().split()
+        start = m.start()
+        if len(words) > 1 and YEAR_OLD.match(words[0]):  # "Fifteen-year-old Jaheim Walker was killed"
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        before = text[max(0, start - 12):start].lower().split()
         if words[0] in terms.not_names or words[-1].lower() in terms.roles \
-                or any(o.start <= m.start() < o.end for o in out) \
+                or any(o.start <= start < o.end for o in out) \
                 or (before and before[-1] in terms.place_prepositions):
             continue  # "a store in Pine Hills has died": the place is not the subject
-        out.append(CountedPhrase(m.start(), m.end(), 1, 1, 1, "named", head="person", role="civilian",
-                                 np_start=m.start(), np_end=m.end()))
+        out.append(CountedPhrase(start, m.end(), 1, 1, 1, "named", head="person", role="civilian",
+                                 np_start=start, np_end=m.end()))
     return out
 

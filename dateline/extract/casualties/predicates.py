@@ -34,6 +34,8 @@ class ActiveVerb:
     own_losses: bool  # "ISIS lost 47 fighters": the subject's own dead
     start: int
 
+_DEAD_AFTER = re.compile(r"\s+dead\b")
+
 
 def active_before(toks: Tokens, pos: int, terms: CasualtyTerms) -> ActiveVerb | None:
     """The active casualty verb right before ``pos`` ("killing| 33", "the deaths of| 58"), skipping
@@ -72,6 +74,8 @@ def own_predicate(text: str, toks: Tokens, p: CountedPhrase, terms: CasualtyTerm
         if hit:
             p.kind, p.trigger, p.own_losses, p.verb_start = hit.kind, hit.trigger, hit.own_losses, hit.start
             p.via = "active"
+            if p.kind == "wounded" and _DEAD_AFTER.match(text, p.np_end if p.np_end is not None else p.end):
+                p.kind, p.trigger = "killed", "killed"  # "shot his 1-year-old daughter dead"
             return
     m = terms.passive.match(toks.text_low, p.end)
     if not m and p.role is not None:  # "three other men at the scene were also hit by gunfire"
