@@ -371,6 +371,13 @@ def test_more_ways_news_states_a_death():
     assert figs_of("Fifteen-year-old Jaheim Walker was killed after a gunman opened fire.") == [("killed", 1, "killed")]
 
 
+def test_parents_and_a_couple_are_two_people():
+    assert figs_of("He was charged with killing a two-year-old girl and shooting her parents.") == \
+        [("killed", 1, "killed"), ("wounded", 2, "shot")]
+    assert figs_of("The couple were shot.") == [("wounded", 2, "shot")]
+    assert figs_of("His parents said he was shot.") == [("wounded", 1, "shot")]
+
+
 def test_turning_the_gun_on_oneself_in_an_attempted_suicide_is_a_wound():
     text = "Shawn Fuller, 31, shot and killed his two sons, then turned the gun on himself in an attempted suicide."
     assert figs_of(text) == [("killed", 2, "killed"), ("wounded", 1, "shot")]

@@ -102,3 +102,11 @@ def test_a_later_report_counting_a_wounded_victim_dead_updates_the_toll():
     # more dead but not the same people hit: another count, not a death from wounds
     three_dead = report_totals([ClaimRow("killed", 3, 3, 3, None, None, False)])
     assert died_of_wounds([("2016-05-01", shot), ("2016-05-03", three_dead)]) is None
+
+
+def test_a_gunman_who_killed_himself_was_not_among_the_people_he_shot():
+    shot = ClaimRow("wounded", 3, 3, 3, "civilians", None, False, False, "shot")
+    himself = ClaimRow("killed", 1, 1, 1, "perpetrators", None, False, False, "killed")
+    assert event_figures([shot, himself])["wounded"].total.best == 3
+    died = ClaimRow("killed", 1, 1, 1, "civilians", None, False, False, "died")
+    assert event_figures([shot, died])["wounded"].total.best == 2

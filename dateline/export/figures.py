@@ -12,7 +12,8 @@ For each kind (killed, wounded, captured):
    larger (an unsided "58 dead" is the total, not another side).
 6. "Shot" counts people hit whose fate the sentence leaves open: wounded is the larger of the
    counted wounded and (people shot - killed), as "four people were shot; one died" means
-   three wounded. (Calibrated on the GVA articles, bench/score_casualties_gva.py.)
+   three wounded. Dead perpetrators count there only when perpetrators were among the shot:
+   a gunman who killed himself was not one of the people he shot. (Calibrated on the GVA articles, bench/score_casualties_gva.py.)
 5. Vague quantities ("dozens", "several", "scores") stand only where nothing better is
    stated: a side's vague claim yields to a counted claim for that side, and vague sides are
    left out of a total that has counted sides (they stay in ``by_side``).
@@ -37,6 +38,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..model import Figure
+
+PERPETRATORS = "perpetrators"  # the side extract/casualties/sides.py gives a gunman who shot himself
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,12 @@ def event_figures(claims: list[ClaimRow]) -> dict[str, KindFigures]:
     wounded = figures_for([c for c in claims if not (c.kind == "wounded" and c.trigger == "shot")], "wounded")
     if hit:
         shot = figures_for(hit, "wounded")
-        killed = out["killed"].total.best if out["killed"].total else 0
+        # only the dead of the sides that were shot died of it: a gunman who then killed
+        # himself ("shot two women and a girl before turning the gun on himself") is not one of them
+        shot_sides = {c.side for c in hit}
+        among = figures_for([c for c in claims if c.kind == "killed" and (
+            c.side != PERPETRATORS or PERPETRATORS in shot_sides)], "killed").total
+        killed = among.best if among else 0
         left = (shot.total.best or 0) - (killed or 0)
         if wounded.total is None or left > (wounded.total.best or 0):
             n = max(left, 0)

@@ -68,7 +68,9 @@ def person_phrases(text: str, toks: Tokens, terms: CasualtyTerms,
             else:
                 p = CountedPhrase(starts[i], ends[i], 1, 1, 1, "definite")
                 attach_noun_phrase(toks, p, terms)
-                if not one_person(p.head, terms):
+                if p.head in terms.pair_nouns:
+                    p.low = p.best = p.high = 2  # "shooting her parents", "the couple was shot"
+                elif not one_person(p.head, terms):
                     continue
             if is_subset(toks, i, terms):
                 continue

@@ -25,7 +25,7 @@ KINDS = ("killed", "wounded", "captured")
 WORD_SETS = ("own_loss_verbs", "transitive_predicates", "object_words", "not_object_caps", "reflexive_cues",
              "zero_cues", "clause_openers", "headline_openers", "ordinals", "not_names", "place_prepositions",
              "compound_heads", "anaphors", "np_postmodifiers", "parent_nouns", "coordinated_determiners",
-             "partitive_heads")
+             "partitive_heads", "pair_nouns")
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,7 @@ class CasualtyTerms:
     np_postmodifiers: frozenset[str]  # "58 militants associated with IS"
     parent_nouns: frozenset[str]  # "a father of four": the count is his children
     partitive_heads: frozenset[str]  # "one of the six": a part of a group counted before
+    pair_nouns: frozenset[str]  # "her parents", "the couple": two people
     coordinated_determiners: frozenset[str]  # open a second person after "and" ("his wife and his son")
     clause_break: re.Pattern  # where the clause of an active verb begins (its agent is named after it)
     event_fatal: re.Pattern  # "fatal shooting": groups "noun"
