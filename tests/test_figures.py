@@ -110,3 +110,11 @@ def test_a_gunman_who_killed_himself_was_not_among_the_people_he_shot():
     assert event_figures([shot, himself])["wounded"].total.best == 3
     died = ClaimRow("killed", 1, 1, 1, "civilians", None, False, False, "died")
     assert event_figures([shot, died])["wounded"].total.best == 2
+
+
+def test_one_person_a_source_names_is_no_estimate_against_a_count_of_several():
+    four = ClaimRow("wounded", 4, 4, 4, "civilians", None, False, False, "injured")
+    one = ClaimRow("wounded", 1, 1, 1, "civilians", "police", False, False, "injured")
+    assert event_figures([four, one])["wounded"].total.best == 4
+    two = ClaimRow("wounded", 2, 2, 2, "civilians", "police", False, False, "injured")
+    assert event_figures([four, two])["wounded"].total.best == 2  # two counts: the conservative one
