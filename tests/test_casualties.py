@@ -371,6 +371,11 @@ def test_more_ways_news_states_a_death():
     assert figs_of("Fifteen-year-old Jaheim Walker was killed after a gunman opened fire.") == [("killed", 1, "killed")]
 
 
+def test_one_of_them_after_a_count_is_part_of_the_group():
+    assert figs_of("She lost two friends, one of them her cousin.") == [("killed", 2, "losses")]
+    assert figs_of("Gunmen killed two men, one woman and a child.") == [("killed", 4, "killed")]
+
+
 def test_parents_and_a_couple_are_two_people():
     assert figs_of("He was charged with killing a two-year-old girl and shooting her parents.") == \
         [("killed", 1, "killed"), ("wounded", 2, "shot")]
@@ -389,5 +394,13 @@ def test_a_fatal_shooting_is_at_least_one_dead_and_yields_to_a_count():
     assert (fatal.kind, fatal.low, fatal.best, fatal.high, fatal.vague) == ("killed", 1, 1, None, True)
     from dateline.export.figures import ClaimRow, event_figures
     figs = [f for s in _story("Police investigate a fatal shooting.", "Two men were killed.") for f in s]
+    rows = [ClaimRow(f.kind, f.low, f.best, f.high, f.side, f.claimed_by, f.tally, f.vague, f.trigger) for f in figs]
+    assert event_figures(rows)["killed"].total.best == 2
+
+
+def test_a_murder_suicide_is_two_dead_beside_the_named_victim():
+    # the victim and the one who killed himself: not a vague floor that one counted victim replaces
+    from dateline.export.figures import ClaimRow, event_figures
+    figs = [f for s in _story("A 4-year-old boy was killed in a murder-suicide, authorities said.") for f in s]
     rows = [ClaimRow(f.kind, f.low, f.best, f.high, f.side, f.claimed_by, f.tally, f.vague, f.trigger) for f in figs]
     assert event_figures(rows)["killed"].total.best == 2

@@ -40,7 +40,7 @@ def event_noun_phrases(low: str, terms: CasualtyTerms) -> list[CountedPhrase]:
     for m in terms.murder_suicide.finditer(low):
         before = _WORD_BEFORE.search(low, max(0, m.start() - 30), m.start())
         n = terms.multipliers.get(before.group(1), 1) + 1 if before else 2  # "double murder-suicide": three dead
-        add(m, n, "killed", "killed", vague=True)
+        add(m, n, "killed", "killed", vague=False)
     for m in terms.event_death.finditer(low):
         add(m, 1, "killed", "killed", vague=True)
     return sorted(out, key=lambda p: p.start)

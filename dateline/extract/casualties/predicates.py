@@ -35,6 +35,7 @@ class ActiveVerb:
     start: int
 
 _DEAD_AFTER = re.compile(r"\s+dead\b")
+_PARTITIVE = re.compile(r"[\w-]+\s+of\s+(?:them|whom|those)\b", re.I)
 
 
 def active_before(toks: Tokens, pos: int, terms: CasualtyTerms) -> ActiveVerb | None:
@@ -129,6 +130,8 @@ def coordinated(text: str, p: CountedPhrase, q: CountedPhrase) -> bool:
     """Whether ``q`` is coordinated with ``p`` ("A and B", "A, B and C"), not its apposition
     ("Garrett's brother, Marquis Garrett, 23,")."""
     gap = CONJ_GAP.fullmatch(text, p.end, q.start)
+    if gap is not None and gap.group(0).strip() == "," and _PARTITIVE.match(text, q.start):
+        return False  # "two friends, one of them her cousin": a part of the group, not one more
     return gap is not None and not (q.source == "named" and gap.group(0).strip() == ",")
 
 
