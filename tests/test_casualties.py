@@ -327,6 +327,9 @@ def test_a_military_source_is_the_army_in_syria():
     ("Between 1989 and 2003 as many as 250,000 people in Liberia were killed in a civil war.", True),
     ("Gunmen killed 12 people in an attack that left the village in ruins.", False),
     ("Three people were killed in a shooting that police said was gang related.", False),
+    ("Police: 8 Dead, 27 Wounded In Weekend Shootings Across Chicago", True),  # a roundup of incidents
+    ("Two men were killed in separate shootings on Sunday.", True),
+    ("Two men were killed in a shooting outside a bar on Sunday.", False),
 ])
 def test_long_running_counts_are_tallies_and_single_attacks_are_not(sentence, tally):
     assert is_tally(sentence) is tally
