@@ -361,3 +361,17 @@ def test_a_dateline_names_a_broadcaster_with_digits():
                                 ("HUDSON, Fla. (AP) - A boy", "Hudson", "AP")]:
         dl, _ = parse_dateline(text)
         assert (dl.place, dl.agency) == (place, agency)
+
+
+def test_a_dateline_alone_on_its_line_is_found_by_the_reader_and_the_place_finder():
+    from dateline.extract.places import PlaceFinder
+    from dateline.extract.sentences import split_sentences
+    from dateline.gazetteer import Gazetteer
+    from dateline.readers.datelines import find_dateline
+    paragraphs = ["READING, Pa., Oct. 5, 2016 (AP) -", "A man was shot on Penn Street on Tuesday."]
+    dl = find_dateline(paragraphs)
+    assert (dl.place, dl.region, dl.year) == ("Reading", "Pa.", 2016)
+    text = "\n\n".join(["Man shot in Reading", "READING, Pa. -", "A man was shot on Penn Street on Tuesday."])
+    per = PlaceFinder(Gazetteer.load()).places_by_sentence(text, split_sentences(text))
+    assert [(m.place.name, m.place.admin1) for row in per for m in row if m.relation == "dateline"] == \
+        [("Reading", "Pennsylvania")]

@@ -34,7 +34,7 @@ from ..gazetteer.data_files import load_place_data
 from ..gazetteer.matcher import NameMatch, NameMatcher, is_title_case
 from ..gazetteer.names import name_key
 from ..model import Dateline, Place
-from ..readers.datelines import parse_dateline
+from ..readers.datelines import locate_dateline
 from .publisher import PublisherHome
 from .types import PlaceMention, Sentence
 
@@ -71,9 +71,7 @@ RELATION_TIER = {"in": 3, "at": 3, "on": 3, "city_of": 3, "dateline": 3, "provin
                  "context": 3, "near": 2, "authority": 2, "local": 2, "of": 1, "from": 1, "to": 0, "mention": 0}
 PRECISION_RANK = {"point": 4, "city": 3, "admin1": 2, "country": 1}
 
-_BARE_DATELINE = re.compile(r"([A-Z][A-Z.'’ -]{2,30}[A-Z])\s*(?:\([A-Za-z0-9 .&-]{1,20}\))?\s*(?:--|—|–)\s")
 _POSSESSIVE_NOUN = re.compile(r"['’]s?\s+((?:[A-Za-z-]+\s*){1,3})")  # the words after "X's"
-_DASH_END = re.compile(r"\s(?:-|--|\u2014|\u2013)\s*$")
 _NEAR_DATELINE = re.compile(r"^(?:near|outside)\s+", re.I)
 _COUNTY_DATELINE = re.compile(r"(.+?)\s+(?:County|Parish)$", re.I)
 COUNTY_MAX_STATES = 3  # a county name shared by more states than this adds no weight to its states ...
@@ -208,23 +206,16 @@ class PlaceFinder:
                   evidence: _Evidence) -> _Candidate | None:
         """The dateline's place as an accepted candidate, located in the text when it is there."""
         found_in = None
-        if dateline is None:
-            paragraphs: set[int] = set()
+        if dateline is None:  # the first sentence of each of the first paragraphs, with the one after it
+            opening: list[int] = []
             for n, s in enumerate(sentences[:DATELINE_SENTENCES]):
-                if s.paragraph in paragraphs:
-                    continue
-                paragraphs.add(s.paragraph)
-                line = s.text
-                if _DASH_END.search(line):  # "READING, Pa. -" alone on its line, the story below it
-                    line = f"{line} {sentences[n + 1].text}" if n + 1 < len(sentences) else line
-                parsed = parse_dateline(line)
-                if parsed:
-                    dateline, found_in = parsed[0], n
-                    break
-                bare = _BARE_DATELINE.match(line)  # "PEORIA — A homeless man": no region, no agency
-                if bare and self.gazetteer.has_key(name_key(bare.group(1))):
-                    dateline, found_in = Dateline(place=bare.group(1).title()), n
-                    break
+                if n == 0 or s.paragraph != sentences[n - 1].paragraph:
+                    opening.append(n)
+            found = locate_dateline(
+                [(sentences[n].text, sentences[n + 1].text if n + 1 < len(sentences) else None) for n in opening],
+                known_place=lambda name: self.gazetteer.has_key(name_key(name)))
+            if found is not None:
+                dateline, found_in = found[0], opening[found[1]]
         if dateline is None:
             return None
         region = self.gazetteer.region(dateline.region.split(",")[0]) if dateline.region else None

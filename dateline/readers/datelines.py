@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model import Dateline
 from .dates import month_number
@@ -42,9 +43,32 @@ def parse_dateline(paragraph: str) -> tuple[Dateline, int] | None:
     ), m.end()
 
 
-def find_dateline(paragraphs: list[str]) -> Dateline | None:
-    for p in paragraphs[:DATELINE_SEARCH_PARAGRAPHS]:
-        found = parse_dateline(p)
-        if found:
-            return found[0]
+# A dateline alone on its line ("READING, Pa. -"), the story on the next one.
+_DASH_END = re.compile(r"\s(?:-|--|\u2014|\u2013)\s*$")
+# "PEORIA — A homeless man": a place and a dash with no region, date or agency; a dateline only
+# when the caller knows the name as a place (``known_place``).
+_BARE_DATELINE = re.compile(r"([A-Z][A-Z.'’ -]{2,30}[A-Z])\s*(?:\([A-Za-z0-9 .&-]{1,20}\))?\s*(?:--|—|–)\s")
+
+
+def locate_dateline(lines: list[tuple[str, str | None]], *,
+                    known_place: Callable[[str], bool] | None = None) -> tuple[Dateline, int] | None:
+    """The dateline opening one of ``lines`` and that line's index. Each line comes with the
+    text after it, which is read with a dateline standing alone on its line ("READING, Pa. -").
+    With ``known_place``, a bare "PEORIA —" counts when the name is a known place."""
+    for n, (line, after) in enumerate(lines):
+        if after is not None and _DASH_END.search(line):
+            line = f"{line} {after}"
+        parsed = parse_dateline(line)
+        if parsed:
+            return parsed[0], n
+        bare = _BARE_DATELINE.match(line) if known_place is not None else None
+        if bare and known_place(bare.group(1)):
+            return Dateline(place=bare.group(1).title()), n
     return None
+
+
+def find_dateline(paragraphs: list[str]) -> Dateline | None:
+    """The dateline opening one of the first paragraphs of a story."""
+    first = paragraphs[:DATELINE_SEARCH_PARAGRAPHS]
+    found = locate_dateline([(p, paragraphs[i + 1] if i + 1 < len(paragraphs) else None) for i, p in enumerate(first)])
+    return found[0] if found else None
