@@ -377,23 +377,23 @@ class PlaceFinder:
                 others: list[GazetteerEntry]) -> None:
         """Pick ``c``'s entry; ``others`` are the likely readings of the document's other names."""
         m = c.match
-        entries = m.entries
-        if m.region is not None and m.region.kind == "admin1" and not m.wants_admin1 \
-                and not any(e.kind == "city" and _in_region(e, m.region) for e in entries):
+        entries, region = m.entries, m.region
+        if region is not None and region.kind == "admin1" and not m.wants_admin1 \
+                and not any(e.kind == "city" and _in_region(e, region) for e in entries):
             # "Tbilisi, Georgia": the region's name is also a country's, which has the place (the
-            # match's region becomes that country)
-            cc = self.gazetteer.country_code(m.region.name)
+            # region read is that country)
+            cc = self.gazetteer.country_code(region.name)
             abroad = tuple(e for e in entries if e.kind == "city" and cc and e.country_code == cc)
             if abroad:
-                m.region = self.gazetteer.country(cc) or m.region
+                region = self.gazetteer.country(cc) or region
                 entries = abroad
-        if m.region is not None:
-            entries = tuple(e for e in entries if _in_region(e, m.region)) or entries
-        if m.region is not None and m.region.kind == "admin1" and not m.wants_admin1 \
-                and not any(e.kind == "city" and _in_region(e, m.region) for e in entries):
+        if region is not None:
+            entries = tuple(e for e in entries if _in_region(e, region)) or entries
+        if region is not None and region.kind == "admin1" and not m.wants_admin1 \
+                and not any(e.kind == "city" and _in_region(e, region) for e in entries):
             # "Felton, Minn.": the text names the state, the gazetteer has no such place there
             # (fewer than 500 people): keep the name and the state, with no coordinates.
-            r = m.region
+            r = region
             c.choice = GazetteerEntry(-1, _title(m.text), "city", "city", r.country, r.country_code, r.admin1,
                                       r.admin1_code, None, None, 0)
             c.margin = 10.0
