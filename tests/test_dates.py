@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from importlib import resources
 
 import pytest
+import yaml
 
 from dateline.extract.dates import SentenceDate, resolve_dates, states_calendar_day
 from dateline.extract.dates_terms import BadDateTerms, load_terms, parse_terms
@@ -285,6 +287,29 @@ def test_a_stated_weekday_picks_the_year_unless_the_report_is_days_later():
     assert own("The boy was shot on Wednesday, March 2.", "2017-06-20").date == "2016-03-02"
 
 
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("A man was shot on Christmas Day.", "2016-12-27", "2016-12-25"),
+    ("He was killed on Thanksgiving.", "2016-11-26", "2016-11-24"),  # the fourth Thursday of November
+    ("Two teens were shot on New Year’s Eve.", "2017-01-02", "2016-12-31"),  # the year before
+    ("It happened on Easter Sunday.", "2016-03-30", "2016-03-27"),
+    ("The girl was shot on Halloween.", "2016-01-05", "2015-10-31"),
+    ("A Fourth of July party ended in gunfire.", "2015-07-06", "2015-07-04"),
+    ("The shooting on Christmas Eve 2014 killed two.", "2016-03-30", "2014-12-24"),
+    ("He was shot on Memorial Day.", "2016-06-01", "2016-05-30"),  # the last Monday of May
+])
+def test_holidays_name_their_day(sentence, published, expected):
+    got = own(sentence, published)
+    assert (got.date, got.precision) == (expected, "day")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Easter egg hunt was cancelled.", "He came home for Christmas.", "A Christmas party was held.",
+    "Shots were fired over Memorial Day weekend.", "The day after Christmas, he left.",
+])
+def test_holiday_words_that_name_no_day(sentence):
+    assert own(sentence, "2016-12-28") is None
+
+
 def test_date_of_saying_gives_way_to_the_event_date():
     (sd,) = resolve("A court on Monday said the journalists were arrested on 26 February.",
                     published=pub("2021-03-10"))
@@ -391,6 +416,10 @@ def test_date_terms_are_validated():
         parse_terms({"seasons": {}, "number_words": {"one": 1}, "units": ["fortnight"]})
     with pytest.raises(BadDateTerms, match="'seasons.summer'"):
         parse_terms({"seasons": {"summer": [6]}, "number_words": {}})
+    raw = yaml.safe_load(resources.files("dateline.data").joinpath("date_terms.yaml").read_text("utf-8"))
+    raw["holidays"]["thanksgiving"] = {"month": 11, "weekday": 3, "nth": 5}
+    with pytest.raises(BadDateTerms, match="'holidays.thanksgiving'"):
+        parse_terms(raw)
 
 
 def test_states_calendar_day():

@@ -14,7 +14,13 @@ import calendar
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from .dates_terms import Holiday
 from .types import DateValue
+
+WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)  # 0 = Monday, as in date_terms.yaml
 
 PRECISIONS = ("day", "month", "year")
 
@@ -134,3 +140,14 @@ def shift(span: Span, unit: str, count: int, basis: str) -> Span | None:
     except (ValueError, OverflowError):
         return None
     raise ValueError(f"unknown unit {unit!r}")
+
+
+def holiday_date(h: Holiday, year: int) -> date:
+    """The day a holiday falls on in ``year`` (Easter by dateutil's Gregorian computus)."""
+    if h.easter is not None:
+        return easter(year) + timedelta(days=h.easter)
+    if h.day is not None:
+        return date(year, h.month, h.day)
+    if h.nth == -1:  # the last such weekday: "Memorial Day"
+        return date(year, h.month, 1) + relativedelta(day=31, weekday=WEEKDAYS[h.weekday](-1))
+    return date(year, h.month, 1) + relativedelta(weekday=WEEKDAYS[h.weekday](h.nth))

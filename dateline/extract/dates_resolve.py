@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .dates_calendar import (Span, add_months, day_span, join, month_end, month_span, range_span, safe_date,
-                             shift, week_start, weekday_after, weekday_before, weekday_on_or_before, year_span)
+from .dates_calendar import (Span, add_months, day_span, holiday_date, join, month_end, month_span, range_span,
+                             safe_date, shift, week_start, weekday_after, weekday_before, weekday_on_or_before,
+                             year_span)
 from .dates_scan import Candidate
 from .dates_terms import DateTerms
 
@@ -367,9 +368,28 @@ def _join(c: Candidate, ctx: Context, base: Span | None, terms: DateTerms) -> Sp
     return join(sa, sb, f"range {_q(c)}")
 
 
+def _holiday(c: Candidate, ctx: Context, base: Span | None, terms: DateTerms) -> Span | None:
+    """ "on Christmas Day", "Thanksgiving 2015": the holiday in the stated year, else in the
+    year the reference gives a date of its month (the one before, when this year's is still to
+    come in a report of the past)."""
+    h = terms.holidays[c.phrase]
+    if c.year is not None:
+        return day_span(holiday_date(h, c.year), f"holiday {_q(c)} in {c.year}")
+    anchor = ctx.running if ctx.kind == "reference" and ctx.running is not None else ctx.ref
+    if anchor is None:
+        return None
+    near = holiday_date(h, anchor.lo.year)  # its month and day that year pick the year, as for "March 27"
+    found = _year_for(near.month, near.day, c, ctx)
+    if found is None:
+        return None
+    y, how = found
+    return day_span(holiday_date(h, y), f"holiday {_q(c)} {how}")
+
+
 _RESOLVERS = {
     "iso": _iso, "r_dm": _day_range, "r_md": _day_range, "r_mmy": _month_range, "dmy": _day_date,
     "mdy": _day_date, "dm": _day_date, "md": _day_date, "my": _month_year, "r_y": _year_range,
     "season": _season, "deic": _table_phrase, "ana": _table_phrase, "nago": _counted, "nrel": _counted,
     "nwin": _counted, "within": _counted, "yr": _year_only, "mon": _month_only, "wd": _weekday, "join": _join,
+    "hol": _holiday,
 }

@@ -29,9 +29,10 @@ from functools import lru_cache
 from .dates_terms import DateTerms, load_terms
 
 # Core kinds a match can have (the named alternatives of the pattern, in priority order).
-CORE_KINDS = ("iso", "r_dm", "r_md", "r_mmy", "dmy", "mdy", "dm", "md", "my", "r_y", "season",
+CORE_KINDS = ("iso", "r_dm", "r_md", "r_mmy", "dmy", "mdy", "dm", "md", "my", "r_y", "hol", "season",
               "deic", "ana", "nago", "nrel", "nwin", "within", "yr", "mon", "wd")
-DAY_LEVEL_KINDS = frozenset({"iso", "r_dm", "r_md", "dmy", "mdy", "dm", "md", "wd", "nago", "nrel", "within"})
+DAY_LEVEL_KINDS = frozenset({"iso", "r_dm", "r_md", "dmy", "mdy", "dm", "md", "wd", "nago", "nrel", "within",
+                             "hol"})
 # Season names that are also common words: a date only with a year or "this/last/next" ("fall 2014").
 AMBIGUOUS_SEASONS = frozenset({"fall"})
 # Words at least one of which every relative date expression contains ("Two days later", "the
@@ -147,6 +148,9 @@ def build_scanner(terms: DateTerms) -> Scanner:
     unit_alt = "|".join(u for u in terms.units if u != "weekend")
     dash = f"[{_DASHES}]"
     dash_or_to = rf"(?:\s*{dash}+\s*|\s+(?i:to|and|until|till|through)\s+)"
+    # "New Year's Eve" with either apostrophe, words separated by any spaces; longest names first
+    holiday_alt = "|".join(r"\s+".join(re.escape(w).replace("'", "['\u2019]") for w in name.split())
+                           for name in sorted(terms.holidays, key=len, reverse=True))
 
     def month(name: str) -> str:
         return rf"(?P<{name}>{month_alt})(?![A-Za-z])"
@@ -175,6 +179,7 @@ def build_scanner(terms: DateTerms) -> Scanner:
         "md": rf"{wd_lead('w4')}{month('m8')}\s+{day('d8')}(?!\s*(?i:percent|per\s+cent|%|,\d{{3}}))",
         "my": rf"{month('m9')},?\s+(?i:of\s+)?{year('y6')}",
         "r_y": rf"{year('y7')}\s*{dash}\s*(?:{year('y8')}|(?P<y8s>\d\d)(?!\d))",
+        "hol": rf"(?i:the\s+)?(?=[A-Z])(?P<hn>(?i:{holiday_alt}))(?:,?\s+{year('y11')})?",
         "season": rf"(?i:the\s+)?(?P<sn>(?i:{_alt(terms.seasons)}))(?:\s+(?i:of\s+)?{year('y9')})?",
         "deic": rf"(?P<dp>(?i:{_alt(terms.deictic)}))",
         "ana": rf"(?P<ap>(?i:{_alt(terms.anaphoric)}))",
@@ -206,7 +211,8 @@ def build_scanner(terms: DateTerms) -> Scanner:
     trigger_digits = (rf"[0-9](?<![\d.,][0-9])(?:(?<=1)[89]\d\d(?!\d)|(?<=2)0\d\d(?!\d)"
                       rf"|\d{{0,2}}(?:st|nd|rd|th)?(?=\s*[{_DASHES}]\s*\d|\s+(?:of\s+)?[A-Z][a-z]"
                       rf"|\s+(?:to|and|until|till|through)\s+\d|\s+(?:{unit_alt})s?\b))")
-    trigger_words = set(terms.months) | set(terms.weekdays) | set(TRIGGER_WORDS) | set(terms.seasons)
+    holiday_words = {name.split()[0] for name in terms.holidays}  # "christmas", "new", "fourth" ... capitalised
+    trigger_words = set(terms.months) | set(terms.weekdays) | set(TRIGGER_WORDS) | set(terms.seasons) | holiday_words
     prefix = {w for group in (terms.prepositions, terms.modifiers, terms.times_of_day_of, terms.deictic,
                               terms.anaphoric, terms.numbers) for phrase in group for w in phrase.split()}
     prefix |= {"the", "of", "last", "this", "next", "past", "coming", "within", "mid", "a", "an"}
@@ -215,7 +221,7 @@ def build_scanner(terms: DateTerms) -> Scanner:
         pattern=re.compile(pattern),
         trigger_digits=re.compile(trigger_digits),
         trigger_words=re.compile(rf"{_alt(trigger_words)}(?![a-z])"),
-        capitalised=frozenset(terms.months) | frozenset(terms.weekdays),
+        capitalised=frozenset(terms.months) | frozenset(terms.weekdays) | frozenset(holiday_words),
         prefix_words=frozenset(prefix),
         verbs=frozenset(terms.reporting_verbs),
         saying_after=re.compile(rf"\s*,?\s*(?i:{verbs})\b"),
@@ -274,6 +280,13 @@ def _fields(m: re.Match[str], s: Scanner) -> dict[str, object] | None:
         if not y1 <= y2 <= y1 + 100:
             return None
         fields = {"year": y1, "year2": y2}
+    elif kind == "hol":
+        key = " ".join(g("hn").lower().replace("\u2019", "'").split())
+        if prep not in _HOLIDAY_PREPOSITIONS or (not t.holidays[key].bare and not prep and not g("y11")):
+            return None  # "an Easter egg hunt", "home for Christmas", "after Christmas": no day of an event
+        if _WEEKEND_AFTER.match(m.string, m.end()):
+            return None  # "Memorial Day weekend": the weekend, not the day
+        fields = {"phrase": key, "year": _int(g("y11"))}
     elif kind == "season":
         if not g("y9") and (g("sn")[0].isupper() and m.start("sn") > 0 or not (rel or prep or mod)
                             or g("sn").lower() in AMBIGUOUS_SEASONS and not rel
@@ -312,6 +325,8 @@ def _fields(m: re.Match[str], s: Scanner) -> dict[str, object] | None:
 
 _KIND_SET = frozenset(CORE_KINDS)
 _OF_AFTER = re.compile(r"\s+of\b")
+_WEEKEND_AFTER = re.compile(r"\s+weekend\b", re.I)
+_HOLIDAY_PREPOSITIONS = frozenset({None, "on", "over", "during", "at", "of", "in"})
 
 
 def _int(raw: str | None) -> int | None:

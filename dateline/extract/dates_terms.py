@@ -29,6 +29,19 @@ class Phrase:
 
 
 @dataclass(frozen=True)
+class Holiday:
+    """A named day: a fixed ``month``/``day``, the ``nth`` ``weekday`` of ``month`` (-1: the
+    last), or ``easter`` days from Easter Sunday. ``bare``: a date without a preposition too."""
+
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    nth: int | None = None
+    easter: int | None = None
+    bare: bool = True
+
+
+@dataclass(frozen=True)
 class DateTerms:
     months: dict[str, int]  # lower-case name or abbreviation -> 1..12
     weekdays: dict[str, int]  # lower-case name -> 0 (Monday) .. 6
@@ -48,6 +61,7 @@ class DateTerms:
     future_cues: tuple[str, ...]
     future_cue_exceptions: frozenset[str]
     stamp_words: tuple[str, ...]
+    holidays: dict[str, Holiday]  # lower-case name, straight apostrophes -> rule
 
 
 def _words(raw: dict, key: str) -> tuple[str, ...]:
@@ -83,6 +97,26 @@ def _phrases(raw: dict, key: str) -> dict[str, Phrase]:
             raise BadDateTerms(f"{DATA_FILE}: '{key}.{phrase}.span' must be two day offsets")
         out[str(phrase).lower()] = Phrase(spec["unit"], int(spec.get("offset", 0)),
                                           tuple(span) if span else None, bool(spec.get("clip", False)))
+    return out
+
+
+def _holidays(raw: dict) -> dict[str, Holiday]:
+    value = raw.get("holidays")
+    if not isinstance(value, dict):
+        raise BadDateTerms(f"{DATA_FILE}: 'holidays' must map names to {{month, day}}, {{month, weekday, nth}} "
+                           "or {easter}")
+    out = {}
+    for name, spec in value.items():
+        ok = isinstance(spec, dict) and (
+            ("easter" in spec and isinstance(spec["easter"], int))
+            or (spec.get("month") in range(1, 13) and (spec.get("day") in range(1, 32) or (
+                spec.get("weekday") in range(7) and spec.get("nth") in (1, 2, 3, 4, -1)))))
+        if not ok:
+            raise BadDateTerms(f"{DATA_FILE}: 'holidays.{name}' needs month and day, month, weekday (0-6) "
+                               "and nth (1-4 or -1), or easter (days from Easter Sunday)")
+        out[str(name).lower().replace("’", "'")] = Holiday(
+            spec.get("month"), spec.get("day"), spec.get("weekday"), spec.get("nth"), spec.get("easter"),
+            bool(spec.get("bare", True)))
     return out
 
 
@@ -123,6 +157,7 @@ def parse_terms(raw: object) -> DateTerms:
         future_cues=_words(raw, "future_cues"),
         future_cue_exceptions=frozenset(_words(raw, "future_cue_exceptions")),
         stamp_words=_words(raw, "stamp_words"),
+        holidays=_holidays(raw),
     )
 
 
