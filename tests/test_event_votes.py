@@ -11,7 +11,7 @@ def day(d, basis="'Sunday' in article"):
     return (d, None, "day", basis)
 
 
-def event_from(reports, doc_days=None):
+def event_from(reports, doc_days=None, doc_cities=None):
     """The event as compute_events builds it: first mention's date and place, then the vote.
     ``doc_days``: every day each document names (by default the days of its reports here)."""
     ev = EventRecord(id="ev-1", title="")
@@ -20,7 +20,7 @@ def event_from(reports, doc_days=None):
         for doc, date, _ in reports:
             if date[2] == "day":
                 doc_days.setdefault(doc, set()).add(date[0])
-    votes = ReportVotes(doc_days)
+    votes = ReportVotes(doc_days, doc_cities)
     for doc, date, place in reports:
         if ev.date is None and date[0]:
             ev.date, ev.date_end, ev.date_precision, ev.date_basis = date
@@ -64,3 +64,11 @@ def test_a_tie_goes_to_the_day_more_reports_name_anywhere():
     ev = event_from(reports, {"a": {"2015-03-17"}, "b": {"2015-03-11", "2015-03-17"}})
     assert ev.date == "2015-03-17"
     assert event_from(reports).date == "2015-03-11"  # named once each: the earliest
+
+
+def test_a_tie_between_cities_goes_to_the_one_more_reports_name_anywhere():
+    key = ("Memphis", "Tennessee", "United States")
+    reports = [("a", day("2017-01-15"), MILLINGTON), ("b", day("2017-01-15"), MEMPHIS)]
+    ev = event_from(reports, doc_cities={"a": {key, ("Millington", "Tennessee", "United States")}, "b": {key}})
+    assert ev.place == MEMPHIS
+    assert event_from(reports).place == MILLINGTON  # named once each: the first report's city stays

@@ -72,13 +72,16 @@ class ReportVotes:
     the most of the event's documents name anywhere (``doc_days``: in any of their mentions,
     also those of other events) wins over the first mention's (then: the most votes, then the
     earliest day); a city wins only when
-    two or more documents give it and more give it than the first mention's city. A lone
+    two or more documents give it and more give it than the first mention's city, or, tied
+    with it, when more of the documents name it anywhere (``doc_cities``; GVA per incident city
+    0.766 -> 0.771). A lone
     report's day refines an event dated only to its year (no report stated more) when it falls
     within it; otherwise a lone report leaves the event as it is.
     """
 
-    def __init__(self, doc_days: dict[str, set[str]]) -> None:
+    def __init__(self, doc_days: dict[str, set[str]], doc_cities: dict[str, set[tuple]] | None = None) -> None:
         self.doc_days = doc_days  # document -> every day (ISO) its mentions give
+        self.doc_cities = doc_cities or {}  # document -> every city (_city_key) its mentions give
         self.days: dict[str, tuple] = {}
         self.cities: dict[str, Place] = {}
 
@@ -105,9 +108,16 @@ class ReportVotes:
         if len(self.cities) >= 2:
             votes = Counter(_city_key(p) for p in self.cities.values())
             winner, n = votes.most_common(1)[0]
-            have = votes.get(_city_key(ev.place), 0) if ev.place is not None else 0
+            mine = _city_key(ev.place) if ev.place is not None else None
+            have = votes.get(mine, 0) if mine else 0
             if n >= 2 and n > have:
                 ev.place = next(p for p in self.cities.values() if _city_key(p) == winner)
+            elif have == n:  # a tie with the event's city: the one more documents name anywhere
+                named = {k: sum(1 for doc in self.cities if k in self.doc_cities.get(doc, ())) for k, v in votes.items()
+                         if v == n}
+                best = max(named, key=lambda k: (named[k], k == mine))
+                if named[best] > named[mine]:
+                    ev.place = next(p for p in self.cities.values() if _city_key(p) == best)
 
 
 def _city_key(p: Place) -> tuple:
@@ -149,6 +159,12 @@ def compute_events(store: Store) -> list[EventRecord]:
     doc_days: dict[str, set[str]] = defaultdict(set)
     for doc_id, day in c.execute("SELECT doc_id, substr(date, 1, 10) FROM mentions WHERE date_precision = 'day'"):
         doc_days[doc_id].add(day)
+    doc_cities: dict[str, set[tuple]] = defaultdict(set)
+    for doc_id, name, admin1, country in c.execute(
+            "SELECT doc_id, json_extract(place, '$.name'), json_extract(place, '$.admin1'), "
+            "json_extract(place, '$.country') FROM mentions "
+            "WHERE json_extract(place, '$.precision') IN ('city', 'point')"):
+        doc_cities[doc_id].add((name, admin1, country))
     event_of = resolved_event_ids(c)
     groups: dict[str, list[tuple]] = defaultdict(list)
     for row in c.execute("SELECT id, doc_id, item_id, lead, sentences, date, date_end, date_precision, date_basis, "
@@ -162,7 +178,7 @@ def compute_events(store: Store) -> list[EventRecord]:
         ev = EventRecord(id=eid, title="")
         all_claims: list[ClaimRow] = []
         doc_claims: dict[str, list[ClaimRow]] = {}
-        reports = ReportVotes(doc_days)
+        reports = ReportVotes(doc_days, doc_cities)
         for (mid, doc_id, _item, _lead, sents, date, date_end, prec, basis, place, etype, sub) in rows:
             if doc_id not in texts:
                 texts.clear()
