@@ -69,14 +69,13 @@ class ReportVotes:
     Several articles on one incident disagree when one of them misreads its date ("Sunday"
     in a story published a week later) or its town. Each document votes with its first
     mention that gives a day (a city). With two or more documents voting, the voted day that
-    the most of the event's documents name anywhere (``doc_days``: in any of their mentions,
-    also those of other events) wins over the first mention's (then: the most votes, then the
-    earliest day); a city wins only when
-    two or more documents give it and more give it than the first mention's city, or, tied
-    with it, when more of the documents name it anywhere (``doc_cities``; GVA per incident city
-    0.766 -> 0.771). A lone
-    report's day refines an event dated only to its year (no report stated more) when it falls
-    within it; otherwise a lone report leaves the event as it is.
+    most of the event's documents name anywhere (``doc_days``: in any of their mentions, also
+    those of other events) wins over the first mention's (then: the most votes, then the
+    earliest day). A city wins when two or more documents give it and more give it than the
+    first mention's city, or, tied with that city, when more of the documents name it anywhere
+    (``doc_cities``; GVA per incident city 0.766 -> 0.771). A lone report's day refines an
+    event dated only to its year (no report stated more) when it falls within it; otherwise a
+    lone report leaves the event as it is.
     """
 
     def __init__(self, doc_days: dict[str, set[str]], doc_cities: dict[str, set[tuple]] | None = None) -> None:
@@ -113,8 +112,8 @@ class ReportVotes:
             if n >= 2 and n > have:
                 ev.place = next(p for p in self.cities.values() if _city_key(p) == winner)
             elif have == n:  # a tie with the event's city: the one more documents name anywhere
-                named = {k: sum(1 for doc in self.cities if k in self.doc_cities.get(doc, ())) for k, v in votes.items()
-                         if v == n}
+                named = {k: sum(1 for doc in self.cities if k in self.doc_cities.get(doc, ()))
+                         for k, v in votes.items() if v == n}
                 best = max(named, key=lambda k: (named[k], k == mine))
                 if named[best] > named[mine]:
                     ev.place = next(p for p in self.cities.values() if _city_key(p) == best)

@@ -16,7 +16,8 @@ For each kind (killed, wounded, captured):
 6. "Shot" counts people hit whose fate the sentence leaves open: wounded is the larger of the
    counted wounded and (people shot - killed), as "four people were shot; one died" means
    three wounded. Dead perpetrators count there only when perpetrators were among the shot:
-   a gunman who killed himself was not one of the people he shot. (Calibrated on the GVA articles, bench/score_casualties_gva.py.)
+   a gunman who killed himself was not one of the people he shot. (Calibrated on the GVA
+   articles, bench/score_casualties_gva.py.)
 5. Vague quantities ("dozens", "several", "scores") stand only where nothing better is
    stated: a side's vague claim yields to a counted claim for that side, and vague sides are
    left out of a total that has counted sides (they stay in ``by_side``).

@@ -23,6 +23,8 @@ DEATH_REACH = 110
 
 # Between coordinated counts: "A and B", "A, B and C", "A as well as B".
 CONJ_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|as well as|plus|&)\s*", re.I)
+_DEAD_AFTER = re.compile(r"\s+dead\b")  # "shot his daughter| dead"
+_PARTITIVE = re.compile(r"[\w-]+\s+of\s+(?:them|whom|those)\b", re.I)  # "one of them"
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,6 @@ class ActiveVerb:
     trigger: str
     own_losses: bool  # "ISIS lost 47 fighters": the subject's own dead
     start: int
-
-_DEAD_AFTER = re.compile(r"\s+dead\b")
-_PARTITIVE = re.compile(r"[\w-]+\s+of\s+(?:them|whom|those)\b", re.I)
 
 
 def active_before(toks: Tokens, pos: int, terms: CasualtyTerms) -> ActiveVerb | None:
