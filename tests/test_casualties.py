@@ -379,6 +379,12 @@ def test_one_of_them_after_a_count_is_part_of_the_group():
     assert figs_of("Gunmen killed two men, one woman and a child.") == [("killed", 4, "killed")]
 
 
+def test_the_fourth_is_one_more_person_and_passing_away_is_death():
+    assert figs_of("Three were wounded and the fourth died.") == [("wounded", 3, "injured"), ("killed", 1, "killed")]
+    assert figs_of("3 in hospital and the 4th has passed away.") == [("wounded", 3, "critical"), ("killed", 1, "killed")]
+    assert figs_of("It was the third shooting this week.") == []
+
+
 def test_parents_and_a_couple_are_two_people():
     assert figs_of("He was charged with killing a two-year-old girl and shooting her parents.") == \
         [("killed", 1, "killed"), ("wounded", 2, "shot")]

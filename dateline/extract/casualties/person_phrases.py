@@ -43,6 +43,13 @@ def person_phrases(text: str, toks: Tokens, terms: CasualtyTerms,
             k += 1
         if starts[i] < block_until or (k < len(spans) and spans[k][0] <= starts[i]):
             continue  # inside a phrase already read
+        if w == "the" and i + 2 < n and low[i + 1] in terms.ordinals \
+                and (low[i + 2] in terms.aux or low[i + 2] in ("died", "dies")):
+            # "three were wounded and the fourth died": one more person
+            out.append(CountedPhrase(starts[i], ends[i + 1], 1, 1, 1, "definite", head=low[i + 1], role="civilian",
+                                     np_start=starts[i], np_end=ends[i + 1]))
+            block_until = ends[i + 1]
+            continue
         if w in terms.determiners or w in terms.definite_words:
             if not person_ahead(low, i + 1, terms):
                 if w in ("another", "both") and i + 1 < n and not low[i + 1][0].isdigit() \
