@@ -413,3 +413,12 @@ def test_a_murder_suicide_is_two_dead_beside_the_named_victim():
     figs = [f for s in _story("A 4-year-old boy was killed in a murder-suicide, authorities said.") for f in s]
     rows = [ClaimRow(f.kind, f.low, f.best, f.high, f.side, f.claimed_by, f.tally, f.vague, f.trigger) for f in figs]
     assert event_figures(rows)["killed"].total.best == 2
+
+
+def test_a_named_person_has_no_side_so_the_same_person_is_not_added_to_a_sided_count():
+    from dateline.export.figures import ClaimRow, event_figures
+    figs = [f for s in _story("An armed robbery suspect was shot and killed by a police officer on Thursday.",
+                              "Police say the officer who shot and killed Hayes fired three shots.") for f in s]
+    assert [(f.kind, f.side) for f in figs] == [("killed", "perpetrators"), ("killed", None)]
+    rows = [ClaimRow(f.kind, f.low, f.best, f.high, f.side, f.claimed_by, f.tally, f.vague, f.trigger) for f in figs]
+    assert event_figures(rows)["killed"].total.best == 1

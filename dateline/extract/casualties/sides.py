@@ -62,6 +62,8 @@ def counted_sides(phrases: list[CountedPhrase], actors, ctx: list[str], matcher:
             side = p.agent_side  # "ISIS lost at least 47 fighters"
         elif parties:
             side = parties[0].side
+        elif p.source == "named" or (p.source == "bare" and p.head == "person"):
+            side = None  # "Hayes", "Johnson": a name says no side; the figure does not add to a sided count
         elif p.role in ROLE_SIDES:
             side = ROLE_SIDES[p.role]
         elif inside and p.role is None:
