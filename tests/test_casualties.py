@@ -385,6 +385,11 @@ def test_the_fourth_is_one_more_person_and_passing_away_is_death():
     assert figs_of("It was the third shooting this week.") == []
 
 
+def test_one_person_or_another_is_one():
+    assert figs_of("She was told either his brother or a friend was dead.") == [("killed", 1, "killed")]
+    assert figs_of("A man and a woman were shot.") == [("wounded", 2, "shot")]
+
+
 def test_parents_and_a_couple_are_two_people():
     assert figs_of("He was charged with killing a two-year-old girl and shooting her parents.") == \
         [("killed", 1, "killed"), ("wounded", 2, "shot")]

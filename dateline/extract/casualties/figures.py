@@ -9,6 +9,7 @@ claimer's figures for one side are read as restatements downstream (export/figur
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .. import claims as claims_mod
@@ -99,6 +100,9 @@ def find_figures(sentence: Sentence, *, actors: list[ActorMention] | None = None
     return figs
 
 
+_ALTERNATIVE = re.compile(r"\s*,?\s*or\s+", re.I)
+
+
 def _merge(text: str, phrases: list[CountedPhrase], sides: list[str | None]):
     """Counts sharing a predicate and a side, and "N others" after a figure of the same kind and
     side, are one figure."""
@@ -109,6 +113,9 @@ def _merge(text: str, phrases: list[CountedPhrase], sides: list[str | None]):
             chained = bool(p.via and p.via.startswith("chain") or q.via and q.via.startswith("chain"))
             same_pred = chained and coordinated(text, q, p)
             others = p.role == "other" and not p.zero and not q.zero
+            if same_pred and _ALTERNATIVE.fullmatch(text, q.end, p.start):
+                out[-1] = (replace(q, end=p.end, np_end=p.np_end), qs)  # "his brother or a friend": one of them
+                continue
             if (same_pred or others) and side == qs and p.kind == q.kind:
                 out[-1] = (replace(q, end=p.end, low=q.low + p.low, best=q.best + p.best,
                                    high=None if q.high is None or p.high is None else q.high + p.high,
