@@ -385,6 +385,10 @@ def test_the_fourth_is_one_more_person_and_passing_away_is_death():
     assert figs_of("It was the third shooting this week.") == []
 
 
+def test_a_headline_person_may_come_with_a_county():
+    assert figs_of("Mathews county teen dies in hunting accident") == [("killed", 1, "killed")]
+
+
 def test_one_person_or_another_is_one():
     assert figs_of("She was told either his brother or a friend was dead.") == [("killed", 1, "killed")]
     assert figs_of("A man and a woman were shot.") == [("wounded", 2, "shot")]
