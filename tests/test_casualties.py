@@ -385,6 +385,13 @@ def test_the_fourth_is_one_more_person_and_passing_away_is_death():
     assert figs_of("It was the third shooting this week.") == []
 
 
+def test_people_listed_after_a_count_of_as_many_are_those_people():
+    text = "Three other victims, a 21-year-old male, a 19-year-old female and a 3-year-old boy were taken to a hospital."
+    assert figs_of(text) == [("wounded", 3, "critical")]
+    assert figs_of("Three men were killed, a woman was wounded and a child was hurt.") == \
+        [("killed", 3, "killed"), ("wounded", 1, "injured"), ("wounded", 1, "injured")]
+
+
 def test_a_headline_person_may_come_with_a_county():
     assert figs_of("Mathews county teen dies in hunting accident") == [("killed", 1, "killed")]
 

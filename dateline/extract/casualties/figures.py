@@ -69,7 +69,7 @@ def find_figures(sentence: Sentence, *, actors: list[ActorMention] | None = None
     chain(text, phrases)
     phrases = pronoun_merge(text, phrases)
     phrases = counted_after_of(text, [p for p in phrases if p.kind and acceptable(p)])
-    phrases = appositions(phrases)
+    phrases = appositions(phrases, text)
     phrases = [p for i, p in enumerate(phrases)
                if not (p.restates and any(o.kind == p.kind for o in phrases[:i]))]
     phrases = coreference(text, phrases, terms)

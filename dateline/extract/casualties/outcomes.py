@@ -61,12 +61,31 @@ def pronoun_merge(text: str, phrases: list[CountedPhrase]) -> list[CountedPhrase
     return out
 
 
-def appositions(phrases: list[CountedPhrase]) -> list[CountedPhrase]:
-    """ "the victim, a 25-year-old man, died": the count inside the apposition is the same person."""
+_COMMA = re.compile(r"\s*,\s*")
+# Nouns a list of the people they count may follow ("three victims, a man, a woman and a boy");
+# after others the list is more people ("two men, one woman and a child").
+_GENERIC_HEADS = frozenset({"people", "persons", "victims", "others", "individuals"})
+
+
+def appositions(phrases: list[CountedPhrase], text: str = "") -> list[CountedPhrase]:
+    """ "the victim, a 25-year-old man, died": the count inside the apposition is the same person.
+    So are the people listed right after a generic count of as many ("three other victims, a
+    21-year-old male, a 19-year-old female and a 3-year-old boy were taken to a hospital")."""
     spans = [p.skip for p in phrases if p.skip]
-    if not spans:
-        return phrases
-    return [p for p in phrases if not any(s <= p.start < e for s, e in spans)]
+    out = [p for p in phrases if not any(s <= p.start < e for s, e in spans)] if spans else list(phrases)
+    i = 0
+    while i < len(out):
+        p = out[i]
+        if p.source == "number" and (p.best or 0) >= 2 and p.head in _GENERIC_HEADS and i + 1 < len(out) \
+                and _COMMA.fullmatch(text, p.end, out[i + 1].start):
+            listed, j = 0, i + 1
+            while j < len(out) and out[j].best == 1 and out[j].kind == p.kind and listed < p.best:
+                listed += 1
+                j += 1
+            if listed == p.best:
+                del out[i + 1:j]
+        i += 1
+    return out
 
 
 def coreference(text: str, phrases: list[CountedPhrase], terms: CasualtyTerms) -> list[CountedPhrase]:
