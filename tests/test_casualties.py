@@ -330,6 +330,8 @@ def test_a_military_source_is_the_army_in_syria():
     ("Police: 8 Dead, 27 Wounded In Weekend Shootings Across Chicago", True),  # a roundup of incidents
     ("Two men were killed in separate shootings on Sunday.", True),
     ("Two men were killed in a shooting outside a bar on Sunday.", False),
+    ("In D.C., weekend gunfire kills 1, wounds 12", True),
+    ("At least 13 people were shot in the District in five incidents.", True),
 ])
 def test_long_running_counts_are_tallies_and_single_attacks_are_not(sentence, tally):
     assert is_tally(sentence) is tally
