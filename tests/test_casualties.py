@@ -394,6 +394,12 @@ def test_people_listed_after_a_count_of_as_many_are_those_people():
         [("killed", 3, "killed"), ("wounded", 1, "injured"), ("wounded", 1, "injured")]
 
 
+def test_along_with_others_and_an_age_in_a_coordinated_kin_noun():
+    assert figs_of("A man was shot along with three others.") == [("wounded", 4, "shot")]
+    assert figs_of("A woman was killed and her brother and 4-year-old daughter injured in a shooting.") == \
+        [("killed", 1, "killed"), ("wounded", 2, "injured")]
+
+
 def test_a_headline_person_may_come_with_a_county():
     assert figs_of("Mathews county teen dies in hunting accident") == [("killed", 1, "killed")]
 

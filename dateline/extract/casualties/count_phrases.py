@@ -131,8 +131,9 @@ def attach_noun_phrase(toks: Tokens, p: CountedPhrase, terms: CasualtyTerms) -> 
             w = low[j]
             if j == k2 and singles and closing and w in terms.coordinated_determiners:
                 continue
-            if w in terms.np_stop or not w[0].isalpha() or w in ("others", "other") or w in terms.number_words:
-                break
+            if w in terms.np_stop or (not w[0].isalpha() and not YEAR_OLD.match(w)) or w in ("others", "other") \
+                    or w in terms.number_words:
+                break  # an age may open the noun phrase: "her brother and 4-year-old daughter"
             if j + 1 < n and f"{w} {low[j + 1]}" in terms.roles:
                 found = j + 1
                 break

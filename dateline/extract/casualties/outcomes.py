@@ -79,8 +79,9 @@ def appositions(phrases: list[CountedPhrase], text: str = "") -> list[CountedPhr
         if p.source == "number" and (p.best or 0) >= 2 and p.head in _GENERIC_HEADS and i + 1 < len(out) \
                 and _COMMA.fullmatch(text, p.end, out[i + 1].start):
             listed, j = 0, i + 1
-            while j < len(out) and out[j].best == 1 and out[j].kind == p.kind and listed < p.best:
-                listed += 1
+            while j < len(out) and out[j].kind == p.kind and out[j].source != "number" \
+                    and listed + (out[j].best or 0) <= p.best and listed < p.best:
+                listed += out[j].best or 0
                 j += 1
             if listed == p.best:
                 del out[i + 1:j]

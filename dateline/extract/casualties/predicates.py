@@ -25,6 +25,7 @@ DEATH_REACH = 110
 CONJ_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|as well as|plus|&)\s*", re.I)
 _DEAD_AFTER = re.compile(r"\s+dead\b")  # "shot his daughter| dead"
 _PARTITIVE = re.compile(r"[\w-]+\s+of\s+(?:them|whom|those)\b", re.I)  # "one of them"
+_ALONG_WITH = re.compile(r"\s*,?\s*(?:along|together)\s+with\s+", re.I)
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,9 @@ def chain(text: str, phrases: list[CountedPhrase]) -> None:
         if q.kind is None and p.via in ("active", "chain-active") and coordinated(text, p, q):
             q.kind, q.trigger, q.via, q.own_losses, q.verb_start = p.kind, p.trigger, "chain-active", p.own_losses, \
                 p.verb_start
+        elif q.kind is None and p.via == "passive" and p.pred_end is not None and q.role == "other" \
+                and _ALONG_WITH.fullmatch(text, p.pred_end, q.start):
+            q.kind, q.trigger, q.via = p.kind, p.trigger, "chain-passive"  # "a man was shot along with three others"
 
 
 def acceptable(p: CountedPhrase) -> bool:
