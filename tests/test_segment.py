@@ -27,3 +27,10 @@ def test_a_later_paragraph_naming_another_region_does_not_go_back_to_the_lead():
 def test_a_day_within_the_current_month_is_the_same_date():
     facts = [fact(0), fact(1, day="2016-07"), fact(2, day="2016-07-04"), fact(3, day="2016-07-09")]
     assert segment_article(facts, has_title=True) == [[0, 1, 2], [3]]
+
+
+def test_an_undated_lead_keeps_a_later_sentence_dated_just_before_publication():
+    facts = [fact(0), fact(1), fact(5, day="2015-03-22"), fact(6, day="2014-08-01")]
+    # Sunday's killing in Monday's paper is the lead's story; last year's is another incident
+    assert segment_article(facts, has_title=True, published="2015-03-23") == [[0, 1, 2], [3]]
+    assert segment_article(facts, has_title=True) == [[0, 1], [2], [3]]  # no publication day: no telling

@@ -38,7 +38,7 @@ from .sentences import split_sentences
 from .types import (ActorMention, CasualtyFigure, DateValue, EventMention, EventTyping, PersonMention, PlaceMention,
                     Sentence)
 
-EXTRACTOR_VERSION = "3.43"  # bump when rules change: stored mentions are then recomputed
+EXTRACTOR_VERSION = "3.44"  # bump when rules change: stored mentions are then recomputed
 
 # Encyclopedia sections that hold no events (lists of units, links).
 SKIPPED_SECTIONS = {"units", "see also", "references", "external links", "notes", "further reading",
@@ -131,7 +131,8 @@ class Extractor:
         elif doc.kind == "reference":
             groups = segment_chronology(facts)
         else:
-            groups = segment_article(facts, has_title=bool(doc.title))
+            groups = segment_article(facts, has_title=bool(doc.title),
+                                     published=doc.published if doc.published_precision == "day" else None)
             if not groups:  # no sentence reads as an event: the lead paragraph still says what happened
                 groups = [[i for i, s in enumerate(sents) if s.paragraph == sents[0].paragraph]]
         doc_place = None
