@@ -68,9 +68,9 @@ def _same_date(a: str | None, b: str | None) -> bool:
 
 # An undated lead's story is told of the days just before publication: a later sentence dated
 # within this many days of it ("Jaquise Lewis, 17, was shot and killed ... on Sunday" in Monday's
-# paper) is still the lead's story, an older one another incident. GVA per article wounded right
-# 3197 / 3199 / 3201 / 3203 / 3204 / 3204 for 0 (no such rule) / 0 / 1 / 2 / 3 / 6 days; per
-# incident date 0.737 / 0.738 / 0.740 / 0.740 / 0.740 / 0.738.
+# paper) is still the lead's story, an older one another incident. GVA, without the rule and
+# with 0 / 1 / 2 / 3 / 6 days: per article wounded right 3197 / 3199 / 3201 / 3203 / 3204 / 3204,
+# per incident date 0.737 / 0.738 / 0.740 / 0.740 / 0.740 / 0.738.
 LEAD_STORY_DAYS = 3
 
 

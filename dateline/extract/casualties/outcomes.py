@@ -67,7 +67,7 @@ _COMMA = re.compile(r"\s*,\s*")
 _GENERIC_HEADS = frozenset({"people", "persons", "victims", "others", "individuals"})
 
 
-def appositions(phrases: list[CountedPhrase], text: str = "") -> list[CountedPhrase]:
+def appositions(phrases: list[CountedPhrase], text: str) -> list[CountedPhrase]:
     """ "the victim, a 25-year-old man, died": the count inside the apposition is the same person.
     So are the people listed right after a generic count of as many ("three other victims, a
     21-year-old male, a 19-year-old female and a 3-year-old boy were taken to a hospital")."""
