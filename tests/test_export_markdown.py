@@ -104,3 +104,19 @@ def test_a_source_without_a_url_is_named_not_linked():
                            "sources": [{"name": "Monitor report", "url": None}, {"name": "UPI", "url": "http://u.pi/x"}]})
     assert "1. Monitor report\n" in page and "]()" not in page
     assert "2. [UPI](http://u.pi/x)" in page
+
+
+def test_every_exported_page_reads_back_with_its_date_and_precision(site, tmp_path):
+    # month- and year-dated events (seed 004's chronology) too, and undated ones
+    pages = sorted(site.glob("news/**/ev-*.md"))
+    coarse = [p for p in pages if len(p.parent.relative_to(site / "news").parts) < 3]
+    assert coarse, "the seeds have events known only to the month or year"
+    for path in pages:
+        doc = read_page(path)
+        parts = path.parent.relative_to(site / "news").parts
+        want = None if parts == ("undated",) else "-".join(parts)
+        assert (doc.items[0].date, doc.published_precision) == \
+            (want, {10: "day", 7: "month", 4: "year"}.get(len(want)) if want else None), path
+    r = CliRunner().invoke(main, ["ingest", *map(str, coarse), "--db", str(tmp_path / "back.db")])
+    assert r.exit_code == 0, r.output
+    assert f"read {len(coarse)} documents, 0 failed (digest new {len(coarse)})" in r.output

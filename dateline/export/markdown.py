@@ -13,7 +13,7 @@ Pages live at :func:`event_path` (``/news/YYYY/MM/DD/<event id>.md``), day index
 :func:`day_path`; links are site-absolute, as on the digest site. The functions here are
 pure: the caller passes the related events' records (and the documents' titles and URLs)
 it wants shown. A date known only to the month or year is written ``2011-7`` or ``2011``;
-an undated event ``undated`` (the digest reader reads day dates only).
+an undated event ``undated``; the digest reader reads all four back, with their precision.
 """
 
 from __future__ import annotations

@@ -175,8 +175,8 @@ class Extractor:
     def _mention_date(self, doc: Document, item: int | None, dates: list[SentenceDate],
                       published: DateValue | None) -> DateValue | None:
         if item is not None:
-            d = doc.items[item].date
-            return DateValue(d, "day", "digest date") if d else None
+            d = doc.items[item].date  # a day, or a month or year on a page of Dateline's own export
+            return DateValue(d, {10: "day", 7: "month"}.get(len(d), "year"), "digest date") if d else None
         own = next((d.own for d in dates if d.own), None)
         if own:
             return own

@@ -84,10 +84,10 @@ def link(store: Store) -> LinkReport:
             new = _match(url, ukey, by_title, sorted_titles, by_url)
             if new != old:
                 c.execute("UPDATE citations SET cited_doc_id = ? WHERE rowid = ?", (new, rowid))
-        cited = {}
+        cited = {}  # only a day dates a cited article (a page of an export may date its item to a month)
         for doc_id, item_date, citing in c.execute(
                 "SELECT ci.cited_doc_id, i.date, ci.doc_id FROM citations ci JOIN digest_items i ON i.id = ci.item_id "
-                "WHERE ci.cited_doc_id IS NOT NULL AND i.date IS NOT NULL ORDER BY i.date, ci.doc_id"):
+                "WHERE ci.cited_doc_id IS NOT NULL AND length(i.date) = 10 ORDER BY i.date, ci.doc_id"):
             cited.setdefault(doc_id, (item_date, citing))  # the earliest citing item
         dated = 0
         for doc_id, own, own_p, own_b, cur, cur_p, cur_b, dl in c.execute(

@@ -2,7 +2,8 @@
 
 A page is::
 
-    ### [2015-11-8](/news/2015/11/8/index.md)      <- the date of the page's item
+    ### [2015-11-8](/news/2015/11/8/index.md)      <- the date of the page's item ("2011-7", "2011",
+                                                       "undated" on pages of Dateline's md export)
     # Headline of the event.                         <- the item
     Optional summary paragraphs.
     ### Source:
@@ -25,12 +26,14 @@ from ..model import DigestItem, Document, Problem, Source
 
 FORMAT = "digest_markdown"
 
-_DATE_LINE = re.compile(r"^###\s*\[(\d{4})-(\d{1,2})-(\d{1,2})\]\(([^)]*)\)\s*$", re.M)
+# "### [2015-11-8](...)"; Dateline's own export also writes "[2011-7]", "[2011]" and "[undated]"
+# for events known only to the month or year, or not dated.
+_DATE_LINE = re.compile(r"^###\s*\[(?:(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?|undated)\]\(([^)]*)\)\s*$", re.M)
 _HEADLINE = re.compile(r"^#\s+(.+?)\s*$", re.M)
 _SECTION = re.compile(r"^###\s*(Source|Sources|Related)\s*:?\s*$", re.M | re.I)
 _LIST_LINK = re.compile(r"^\s*\d+\.\s*\[(?P<label>.*?)\]\((?P<url>[^)\s]*)\)\s*(?P<rest>.*)$")
 _CONTEXT = re.compile(r"_Context:\s*(.*?)_\s*$")
-_PATH_DATE = re.compile(r"/(\d{4})/(\d{1,2})/(\d{1,2})/")
+_PATH_DATE = re.compile(r"/(\d{4})(?:/(\d{1,2})(?:/(\d{1,2}))?)?/[^/]*$")
 NOT_SOURCES = {"cover image"}  # list entries under "Source:" that illustrate rather than report
 
 
@@ -38,11 +41,19 @@ def sniff(name: str, head: str) -> bool:
     return bool(_DATE_LINE.match(head.lstrip()))
 
 
-def _iso(y: str, m: str, d: str) -> str | None:
+def _iso(y: str | None, m: str | None, d: str | None) -> str | None:
+    """``2015-11-08``, ``2011-07`` or ``2011`` (the precision the page states), or None."""
+    if y is None:
+        return None
     try:
-        return date(int(y), int(m), int(d)).isoformat()
+        day = date(int(y), int(m or 1), int(d or 1))
     except ValueError:
         return None
+    return day.isoformat() if d else f"{day.year:04d}-{day.month:02d}" if m else f"{day.year:04d}"
+
+
+def _precision(iso: str | None) -> str | None:
+    return {10: "day", 7: "month", 4: "year"}.get(len(iso)) if iso else None
 
 
 def _sections(text: str) -> tuple[dict[str, tuple[int, int]], int]:
@@ -72,7 +83,7 @@ def read(text: str, *, path: str, doc_id: str) -> Iterator[Document | Problem]:
     if not dm:
         raise UnreadableDocument("digest page without its '### [YYYY-M-D](...)' date line")
     page_date = _iso(*dm.group(1, 2, 3))
-    if page_date is None:
+    if page_date is None and dm.group(1) is not None:
         raise UnreadableDocument(f"digest page date {dm.group(0).strip()!r} is not a real date")
     sections, body_end = _sections(text)
     hm = _HEADLINE.search(text, dm.end(), body_end)
@@ -106,6 +117,7 @@ def read(text: str, *, path: str, doc_id: str) -> Iterator[Document | Problem]:
     topics = sorted({t for it in items for t in it.topics})
     yield Document(
         id=doc_id, kind="digest", format=FORMAT, text=text, source_path=path, title=main.headline,
-        published=page_date, published_precision="day", published_basis="digest date",
+        published=page_date, published_precision=_precision(page_date),
+        published_basis="digest date" if page_date else None,
         items=items, topics=topics,
     )
