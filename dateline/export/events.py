@@ -155,20 +155,19 @@ def compute_events(store: Store) -> list[EventRecord]:
     actors = _grouped(c, "SELECT mention_id, name, side FROM mention_actors ORDER BY mention_id, name")
     people = _grouped(c, "SELECT mention_id, name, role, status FROM mention_people ORDER BY mention_id, ord")
     texts: dict[str, str] = {}
-    doc_days: dict[str, set[str]] = defaultdict(set)
-    for doc_id, day in c.execute("SELECT doc_id, substr(date, 1, 10) FROM mentions WHERE date_precision = 'day'"):
-        doc_days[doc_id].add(day)
-    doc_cities: dict[str, set[tuple]] = defaultdict(set)
-    for doc_id, name, admin1, country in c.execute(
-            "SELECT doc_id, json_extract(place, '$.name'), json_extract(place, '$.admin1'), "
-            "json_extract(place, '$.country') FROM mentions "
-            "WHERE json_extract(place, '$.precision') IN ('city', 'point')"):
-        doc_cities[doc_id].add((name, admin1, country))
     event_of = resolved_event_ids(c)
     groups: dict[str, list[tuple]] = defaultdict(list)
+    doc_days: dict[str, set[str]] = defaultdict(set)  # every day, and every city, each document's mentions give
+    doc_cities: dict[str, set[tuple]] = defaultdict(set)
     for row in c.execute("SELECT id, doc_id, item_id, lead, sentences, date, date_end, date_precision, date_basis, "
                          "place, event_type, sub_event_type FROM mentions ORDER BY lead DESC, doc_id, ord"):
-        groups[event_of[row[0]]].append(row)
+        doc_id, date, prec, place = row[1], row[5], row[7], row[9]
+        place = Place(**json.loads(place)) if place else None  # parsed once, here
+        if date and prec == "day":
+            doc_days[doc_id].add(date[:10])
+        if place is not None and place.precision in ("city", "point"):
+            doc_cities[doc_id].add(_city_key(place))
+        groups[event_of[row[0]]].append((*row[:9], place, *row[10:]))
     items = {r[0]: r[1:] for r in c.execute("SELECT id, date, headline FROM digest_items")}
     doc_titles = dict(c.execute("SELECT id, title FROM documents WHERE kind != 'digest'"))
     published = dict(c.execute("SELECT id, substr(published, 1, 10) FROM documents WHERE published_precision = 'day'"))
@@ -189,10 +188,9 @@ def compute_events(store: Store) -> list[EventRecord]:
                 ev.documents.append(doc_id)
             if ev.date is None and date:
                 ev.date, ev.date_end, ev.date_precision, ev.date_basis = date, date_end, prec, basis
-            cand = Place(**json.loads(place)) if place else None
-            if cand is not None and (ev.place is None or _refines(cand, ev.place)):
-                ev.place = cand  # the first mention's place, made more specific by a later one inside it
-            reports.add(doc_id, (date, date_end, prec, basis), cand)
+            if place is not None and (ev.place is None or _refines(place, ev.place)):
+                ev.place = place  # the first mention's place, made more specific by a later one inside it
+            reports.add(doc_id, (date, date_end, prec, basis), place)
             if ev.event_type is None and etype:
                 ev.event_type, ev.sub_event_type = etype, sub
             for kind, low, best, high, who, side, by, tally, vague, trig, quote in claims.get(mid, []):
@@ -206,9 +204,11 @@ def compute_events(store: Store) -> list[EventRecord]:
             for name, role, status in people.get(mid, []):
                 ev.people.append(Person(name, role, status))
         reports.apply(ev)
-        votes = report_votes(list(doc_claims.values())) if len(doc_claims) >= 2 else {}
-        if len(doc_claims) >= 2:
-            update = died_of_wounds([(published.get(d), report_totals(cl)) for d, cl in doc_claims.items()])
+        votes: dict[str, int] = {}
+        if len(doc_claims) >= 2:  # each report's totals, computed once for rules 7 and 8
+            totals = {d: report_totals(cl) for d, cl in doc_claims.items()}
+            votes = report_votes(list(totals.values()))
+            update = died_of_wounds([(published.get(d), t) for d, t in totals.items()])
             if update is not None:
                 votes["killed"], votes["wounded"] = update
         for kind, f in event_figures(all_claims).items():

@@ -161,12 +161,12 @@ def report_totals(claims: list[ClaimRow]) -> dict[str, int]:
     return out
 
 
-def report_votes(per_document: list[list[ClaimRow]]) -> dict[str, int]:
+def report_votes(totals: list[dict[str, int]]) -> dict[str, int]:
     """Per kind, the total most of the documents state (rule 7); a kind without two agreeing
-    documents is absent. Each document's figures are computed once for all kinds."""
+    documents is absent. ``totals``: :func:`report_totals` of each document."""
     votes: dict[str, Counter[int]] = defaultdict(Counter)
-    for claims in per_document:
-        for kind, total in report_totals(claims).items():
+    for report in totals:
+        for kind, total in report.items():
             votes[kind][total] += 1
     out: dict[str, int] = {}
     for kind, counted in votes.items():
@@ -189,4 +189,4 @@ def died_of_wounds(reports: list[tuple[str, dict[str, int]]]) -> tuple[int, int]
 
 def report_vote(per_document: list[list[ClaimRow]], kind: str) -> int | None:
     """:func:`report_votes` for one kind (None without two agreeing documents)."""
-    return report_votes(per_document).get(kind)
+    return report_votes([report_totals(claims) for claims in per_document]).get(kind)

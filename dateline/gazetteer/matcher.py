@@ -65,11 +65,10 @@ FUNCTION_WORDS = frozenset({"in", "at", "of", "the", "a", "an", "on", "for", "to
                             "not", "be", "has", "have", "had", "will", "up", "out", "down", "more"})
 _COUNTRY_CODES = re.compile(r"(?<![\w.])(?:USA|US|UK|UAE|DRC)(?![\w.])")  # dotted forms are ordinary run words
 _LIST_JOINERS = frozenset({",", "and", "or", "&"})
-_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                         "november", "december", "today", "yesterday", "tonight"})
 _DAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                         "yesterday", "tonight"})
+_TIME_WORDS = _DAY_WORDS | {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                            "october", "november", "december"}
 _LOWER_TAIL = re.compile(r"[ \t]+(island|islands)\b")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "its", "their", "his", "her", "our"})
 _STOP_WORDS = frozenset({"that", "which", "who", "whom", "said", "says", "say", "was", "were", "is", "are", "be",

@@ -168,7 +168,7 @@ def _headline_modifiers(toks: Tokens, i: int, terms: CasualtyTerms) -> bool:
             break
         prev = toks.orig[j - 1]
         if not (prev[0].isupper() or (("old" in prev.lower()) and YEAR_OLD.match(prev.lower()))
-                or prev in _PLACE_NOUNS):  # "Mathews county teen dies"
+                or prev in terms.headline_place_nouns):  # "Mathews county teen dies"
             return False
         j -= 1
         if j == 0 or toks.low[j - 1] in terms.headline_openers:
@@ -183,7 +183,6 @@ def _headline_start(toks: Tokens, i: int, terms: CasualtyTerms) -> int:
     return j
 
 _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){1,3}"
-_PLACE_NOUNS = frozenset({"county", "parish", "area", "city", "township"})  # lower case in "Miller county teen"
 # "Elijah Jackson and Shakur Franklin, both 16,": named people listed with their shared age
 _NAMED_LIST = re.compile(rf"\b{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME},\s+(?:both|all)\s+(?:ages?\s+)?\d{{1,2}},?")
 

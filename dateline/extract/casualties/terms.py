@@ -25,7 +25,7 @@ KINDS = ("killed", "wounded", "captured")
 WORD_SETS = ("own_loss_verbs", "transitive_predicates", "object_words", "not_object_caps", "reflexive_cues",
              "zero_cues", "clause_openers", "headline_openers", "ordinals", "not_names", "place_prepositions",
              "compound_heads", "anaphors", "np_postmodifiers", "parent_nouns", "coordinated_determiners",
-             "partitive_heads", "pair_nouns")
+             "partitive_heads", "pair_nouns", "headline_place_nouns")
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ class CasualtyTerms:
     zero_noun_kinds: dict[str, str]  # "no injuries" -> wounded
     clause_openers: frozenset[str]  # where a subject pronoun may stand
     headline_openers: frozenset[str]  # where a headline noun may stand ("UPDATE: Teen shot")
+    headline_place_nouns: frozenset[str]  # "Mathews county teen dies"
     ordinals: frozenset[str]  # "a second man"
     possessive: re.Pattern  # "his son": someone else than the person counted before
     not_names: frozenset[str]  # capitalised words never a person named as a subject
