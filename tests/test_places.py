@@ -351,3 +351,13 @@ def test_a_small_foreign_namesake_is_dropped_in_a_story_at_home_elsewhere():
     _, per = find(f"{title}\n\n{title}\n\nPhoto: Pro 21 Video Image 1 of / 8 Caption Close Image 1 of 8 {caption} "
                   f"{caption} Photo: Pro 21 Video Image 2 of 8", home=home)
     assert {m.place.country for row in per for m in row} == {"United States"}
+
+
+def test_over_before_a_number_is_a_quantity_not_a_place_relation():
+    _, per = find("The month-long strike by over 3,000 Toyota workers at two Bidadi plants in the southern "
+                  "Indian state of Karnataka is in imminent danger.")
+    found = {m.place.name: m.relation for row in per for m in row}
+    assert "Toyota" not in found or found["Toyota"] not in ("in", "at")
+    assert found["Bidadi"] == "at"
+    _, per = find("Fighting raged over Aleppo on Sunday.")
+    assert [(m.place.name, m.relation) for row in per for m in row] == [("Aleppo", "in")]

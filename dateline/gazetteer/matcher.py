@@ -451,6 +451,9 @@ class NameMatcher:
             w = t.lower()
             if k == "l" or (title and k == "C" and w in FUNCTION_WORDS):
                 rel = cues.prepositions.get(w)
+                if rel is not None and w in cues.quantity_prepositions and i + 1 < len(before) \
+                        and before[i + 1][1] == "n":
+                    return None, None  # "over 3,000 Toyota workers": a quantity
                 if rel is not None:
                     if rel != "of":
                         return rel, None
