@@ -99,6 +99,13 @@ CLEAR = [
     ("The Islamic State group claimed responsibility for the bombing.", "Strategic developments", "Attribution"),
     ("A magnitude 6.4 earthquake struck the region, killing at least 30 people.", "Natural disaster", "Natural disaster"),
     ("Floods triggered by heavy rains displaced thousands of families.", "Natural disaster", "Natural disaster"),
+    ("Mount Merapi erupted on Sunday, forcing thousands to flee.", "Natural disaster", "Natural disaster"),
+    ("The volcano erupted on Sunday, killing 12 villagers.", "Natural disaster", "Natural disaster"),
+    # "erupted" alone is how fighting starts, not a volcano
+    ("Fighting erupted at the airport after the rebels made an attempt to capture it.", "Battles", "Armed clash"),
+    # persons captured ("15 captured") are not a territory taken
+    ("The brigade attacked their supply bases; at least 33 militants were killed and 15 captured.", "Battles",
+     "Armed clash"),
     ("A fire broke out at a garment factory, killing 20 workers.", "Man-made disaster", "Man-made disaster"),
     ("A ferry carrying 200 passengers capsized on the river.", "Man-made disaster", "Man-made disaster"),
     ("The foreign minister met his counterpart in Beijing to discuss trade.", "Diplomacy", "Diplomacy"),
@@ -185,6 +192,7 @@ def test_no_event(text):
     "The army denied that its jets had bombed the village.",
     "There were no clashes in the city on Sunday, residents said.",
     "The rebels threatened to shell the capital if talks failed.",
+    "Marines arrived ahead of an operation to take control of the city.",
 ])
 def test_negated_or_hypothetical_events_are_not_events(text):
     assert classify(text) is None
