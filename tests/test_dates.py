@@ -263,6 +263,13 @@ def test_article_expressions(sentence, expected):
     assert span(own(sentence)) == expected
 
 
+def test_earlier_this_week_on_a_monday_is_the_week_just_past_not_that_monday():
+    # Monday 24 May 2021: the week so far is that one day, which the text does not mean
+    assert span(own("Earlier this week an opposition activist died in a penal colony.", "2021-05-24")) == \
+        ("2021-05-18", "2021-05-24", "month")
+    assert span(own("Earlier this week an activist died.", "2021-05-26")) == ("2021-05-24", "2021-05-26", "month")
+
+
 @pytest.mark.parametrize("sentence", [
     "The clashes continued on Sunday.", "Two men were arrested yesterday.", "It happened last month.",
     "He was detained on 26 February.", "The group attacked in September.", "Rebels advanced this summer.",

@@ -285,6 +285,8 @@ def _table_phrase(c: Candidate, ctx: Context, base: Span | None, terms: DateTerm
         if c.kind == "deic":  # calendar weeks: "last week" is Monday-Sunday before this week
             lo = week_start(b.hi) + timedelta(days=7 * phrase.offset)
             hi = min(lo + timedelta(days=6), b.hi) if phrase.clip else lo + timedelta(days=6)
+            if phrase.clip and lo == hi:  # "earlier this week" on a Monday: the seven days just past
+                lo = hi - timedelta(days=6)
         elif phrase.offset < 0:  # a rolling window: "the previous week" is the 7 days before
             lo, hi = b.lo - timedelta(days=7 * -phrase.offset), b.lo - timedelta(days=1)
         else:
