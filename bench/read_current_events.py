@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from dateline.model import Document, Problem
+from dateline.model import Document, Problem, Skipped
 from dateline.readers.files import read_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +34,8 @@ def measure(folder: Path) -> dict:
     for result in read_path([folder]):
         if isinstance(result, Problem):
             problems.append(result)
+            continue
+        if isinstance(result, Skipped):
             continue
         assert isinstance(result, Document)
         formats[result.format] += 1

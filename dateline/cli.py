@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import sys
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from .query.tally import KEYS as TALLY_KEYS, tally as tally_events
 from .resolve.store_events import refresh_events
 from .ingest import ingest as ingest_paths
 from .ingest.summary import summarize
-from .model import Problem
+from .model import Problem, Skipped
 from .store import open_store
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -143,7 +144,7 @@ def ingest(paths: tuple[str, ...], db: str, as_json: bool, workers: int | None) 
                     reading.write(message, file=sys.stderr)
                 else:
                     click.echo(message, err=True)
-            elif reading is not None:
+            elif reading is not None and not isinstance(item, Skipped):
                 reading.update()
 
         def extracted(doc_id: str) -> None:
@@ -166,6 +167,7 @@ def ingest(paths: tuple[str, ...], db: str, as_json: bool, workers: int | None) 
     if as_json:
         click.echo(json.dumps({"run": run, "failed": len(report.problems),
                                "problems": [asdict(p) for p in report.problems],
+                               "skipped": [asdict(p) for p in report.skipped],
                                "link": asdict(report.link) if report.link else None,
                                "extracted": {"documents": report.extraction.documents,
                                              "mentions": report.extraction.mentions} if report.extraction else None,
@@ -174,6 +176,8 @@ def ingest(paths: tuple[str, ...], db: str, as_json: bool, workers: int | None) 
     else:
         click.echo(f"read {report.documents_read} documents, {len(report.problems)} failed "
                    f"({', '.join(f'{k.replace(chr(95), chr(32))} {v}' for k, v in run.items()) or 'nothing new'})")
+        for reason, n in Counter(p.reason for p in report.skipped).items():
+            click.echo(f"left out {n} {'file' if n == 1 else 'files'}: {reason}")
         click.echo(f"database {db}:")
         for k in summary.kinds:
             dates = f"{k.first} .. {k.last}" if k.first else "no dates"

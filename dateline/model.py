@@ -92,6 +92,14 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """An input read and deliberately left out (a navigation page that holds no document), and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Problem:
     """An input that could not be read: where it is and why, in words a user can act on."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from click.testing import CliRunner
 
 from dateline.cli import main
 from dateline.export.markdown import day_index_markdown, event_markdown, event_path
-from dateline.readers import digest_markdown
+from dateline.readers import digest_markdown, export_index
 
 from .conftest import seed
 from .eventdbs import crime_db, seeds_db
@@ -120,3 +121,27 @@ def test_every_exported_page_reads_back_with_its_date_and_precision(site, tmp_pa
     r = CliRunner().invoke(main, ["ingest", *map(str, coarse), "--db", str(tmp_path / "back.db")])
     assert r.exit_code == 0, r.output
     assert f"read {len(coarse)} documents, 0 failed (digest new {len(coarse)})" in r.output
+
+
+def test_ingesting_a_whole_export_folder_reads_the_event_pages_and_leaves_the_index_pages_out(site, tmp_path):
+    pages = list(site.glob("news/**/ev-*.md"))
+    indexes = list(site.glob("news/**/index.md"))
+    assert pages and indexes
+    r = CliRunner().invoke(main, ["ingest", str(site), "--db", str(tmp_path / "all.db"), "--json"])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.output.strip().splitlines()[-1])
+    assert out["failed"] == 0 and out["problems"] == []
+    assert out["run"] == {"digest_new": len(pages)}  # no index page read as an article
+    assert sorted(s["path"] for s in out["skipped"]) == sorted(map(str, indexes))
+    assert all("index page" in s["reason"] for s in out["skipped"])
+    assert out["database"]["events"] == len(pages)
+    r = CliRunner().invoke(main, ["ingest", str(site), "--db", str(tmp_path / "all.db")])
+    assert r.exit_code == 0 and f"left out {len(indexes)} files: an index page" in r.output
+
+
+def test_a_text_that_only_starts_like_an_index_page_is_still_read():
+    head = "# 2014\n\n1. [A headline.](/news/2014/ev-1.md)\n"
+    text = head + "\nThen the story goes on in prose, as an article would.\n"
+    assert export_index.sniff("x.md", head)
+    (doc,) = export_index.read(text, path="x.md", doc_id="x")
+    assert doc.kind == "article"

@@ -91,8 +91,8 @@ def event_markdown(record: Mapping, *, related: Mapping[str, Mapping] | None = N
 def day_index_markdown(date: str | None, records: Iterable[Mapping]) -> str:
     """The index page of a day: every event of that day, in the order given, with its context.
 
-    An index page has no digest date line: ingesting it would read it as an article, so
-    re-ingest the event pages (``ev-*.md``) of an export, not its ``index.md`` pages.
+    An index page has no digest date line and holds no event of its own: ingesting an export's
+    folder reads the event pages and leaves index pages out (:mod:`dateline.readers.export_index`).
     """
     lines = [f"# {date_label(date)}", ""]
     lines += [_item_line(i, r) for i, r in enumerate(records, 1)]

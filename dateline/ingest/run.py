@@ -3,7 +3,9 @@ citations and dates, extract event mentions from what is new or changed, and bri
 events up to date.
 
 A file or record that cannot be read is reported with its path and reason and skipped;
-the rest of the batch goes on, and nothing of the bad input is written.
+the rest of the batch goes on, and nothing of the bad input is written. A file that holds no
+document by design (an index page of Dateline's own Markdown export) is left out and listed
+as skipped, which is no failure.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from ..errors import DocumentConflict
 from ..extract.run import ExtractReport, extract_pending
 from ..resolve.store_events import EventsReport, refresh_events
-from ..model import Document, Problem
+from ..model import Document, Problem, Skipped
 from ..readers.files import read_path
 from ..store import Store, WriteResult
 from .linking import LinkReport, link
@@ -28,6 +30,7 @@ class IngestReport:
 
     written: Counter = field(default_factory=Counter)  # (kind, "new"|"updated"|"unchanged") -> n
     problems: list[Problem] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # read and left out by design, not failures
     link: LinkReport | None = None
     extraction: ExtractReport | None = None
     events: EventsReport | None = None
@@ -42,7 +45,7 @@ class IngestReport:
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, extract: bool = True, workers: int | None = None,
-           on_document: Callable[[Document | Problem], None] | None = None,
+           on_document: Callable[[Document | Problem | Skipped], None] | None = None,
            on_extracted: Callable[[str], None] | None = None) -> IngestReport:
     """Read ``paths`` (files and folders) into ``store``, link, then extract event mentions
     from every new or changed document; returns what happened. ``on_document`` is called for
@@ -52,6 +55,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, extract: bool = True, w
     for item in read_path(paths):
         if isinstance(item, Problem):
             report.problems.append(item)
+        elif isinstance(item, Skipped):
+            report.skipped.append(item)
         else:
             try:
                 result = store.write_document(item)

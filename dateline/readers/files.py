@@ -7,10 +7,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import UnreadableDocument
-from ..model import Document, Problem
+from ..model import Document, Problem, Skipped
 from . import (  # noqa: I001
     current_events_yaml,
     digest_markdown,
+    export_index,
     feed,
     html_page,
     jsonlines,
@@ -26,6 +27,7 @@ READERS = (
     feed,
     html_page,
     digest_markdown,
+    export_index,
     wikitext,
     plain_text,
 )
@@ -54,8 +56,8 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
-def read_file(path: Path) -> Iterator[Document | Problem]:
-    """Read one file into documents; problems are yielded, never raised."""
+def read_file(path: Path) -> Iterator[Document | Problem | Skipped]:
+    """Read one file into documents; problems (and pages left out) are yielded, never raised."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -69,8 +71,8 @@ def read_file(path: Path) -> Iterator[Document | Problem]:
         yield Problem(str(path), str(exc))
 
 
-def read_path(paths: Iterable[str | Path]) -> Iterator[Document | Problem]:
-    """Documents (and problems) from every file under ``paths``."""
+def read_path(paths: Iterable[str | Path]) -> Iterator[Document | Problem | Skipped]:
+    """Documents (and problems, and pages left out) from every file under ``paths``."""
     for f in iter_files(paths):
         if not f.exists():
             yield Problem(str(f), "no such file or folder")
