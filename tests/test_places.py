@@ -361,3 +361,12 @@ def test_over_before_a_number_is_a_quantity_not_a_place_relation():
     assert found["Bidadi"] == "at"
     _, per = find("Fighting raged over Aleppo on Sunday.")
     assert [(m.place.name, m.relation) for row in per for m in row] == [("Aleppo", "in")]
+
+
+def test_a_gazetteer_name_ending_in_street_is_a_street():
+    # GeoNames lists a "Second Street" in British Columbia; it pulled Richmond to Canada
+    _, per = find("A baby was hit by an errant bullet on Second Street in Richmond, police said. "
+                  "Officers on Second Street found the shell casings.")
+    found = [(m.place.name, m.place.country) for row in per for m in row]
+    assert ("Second Street", "Canada") not in found
+    assert all(country == "United States" for _, country in found)

@@ -22,6 +22,9 @@ def gazetteer():
     ("https://www.washingtonpost.com/local/x", "Washington", "District of Columbia", None),
     ("https://guardian.ng/news/x", None, None, "NG"),
     ("https://www.bbc.co.uk/news/x", None, None, "GB"),
+    # a town under 100,000 counts at the start of the site's name only
+    ("http://www.bozemandailychronicle.com/news/crime/x", "Bozeman", "Montana", None),
+    ("http://helenair.com/news/local/x", "Helena", "Montana", None),
 ])
 def test_the_home_a_site_address_names(url, place, admin1, cc):
     home = publisher_home(url, gazetteer())
@@ -30,7 +33,10 @@ def test_the_home_a_site_address_names(url, place, admin1, cc):
     assert home.country_code == cc
 
 
-@pytest.mark.parametrize("url", [None, "", "http://www.wral.com/x", "https://www.example.tv/x", "not a url"])
+@pytest.mark.parametrize("url", [None, "", "http://www.wral.com/x", "https://www.example.tv/x", "not a url",
+                                 # inside a word, not a town: Tanda (India), Aston (England); "Police" is no place
+                                 "http://www.times-standard.com/x", "http://www.seacoastonline.com/x",
+                                 "https://www.policeone.com/x"])
 def test_no_home_when_the_address_names_none(url):
     assert publisher_home(url, gazetteer()) is None
 

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..gazetteer import Gazetteer, GazetteerEntry
+from ..gazetteer.cues import load_cues
 
+# A town's name counts anywhere in a site's name only for a big city ("nbcmiami",
+# "pittsburgh.cbslocal"); a smaller town's only at the start ("bozemandailychronicle",
+# "helenair"): inside a label short names hide in words ("times-standard" is not Tanda,
+# "seacoastonline" not Aston). The gazetteer's compact names go down to its
+# COMPACT_MIN_POPULATION. GVA with 100,000 for both / 30,000 at the start: per incident state
+# 0.836 / 0.837, within 25 km 0.699 / 0.700.
+ANYWHERE_MIN_POPULATION = 100_000
 _ARCHIVE = re.compile(r"^https?://web\.archive\.org/web/[^/]+/", re.I)
 _GENERIC_SECOND = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gob", "nic"}
 # two-letter domains sold to anyone ("tv", "io", "me", "ly", "fm" ...): no country
@@ -55,6 +63,7 @@ def publisher_home(url: str | None, gazetteer: Gazetteer) -> PublisherHome | Non
         return None
     labels, tld = _labels(url)
     names = gazetteer.compact_names()
+    not_places = {w.lower() for w in load_cues().not_places}
     found: list[GazetteerEntry] = []
     for label in labels:
         word = "".join(ch for ch in label if ch.isalpha())
@@ -62,7 +71,8 @@ def publisher_home(url: str | None, gazetteer: Gazetteer) -> PublisherHome | Non
         for size in range(len(word), 4, -1):  # the longest place name inside the label
             for i in range(len(word) - size + 1):
                 e = names.get(word[i:i + size])
-                if e is not None:
+                if e is not None and e.name.lower() not in not_places \
+                        and (i == 0 or e.kind != "city" or e.population >= ANYWHERE_MIN_POPULATION):
                     best = e
                     break
             if best is not None:

@@ -13,7 +13,8 @@ from ..errors import GazetteerError
 
 _LIST_KEYS = ("directions", "settlement_nouns", "admin1_nouns", "county_nouns", "authority_words", "local_nouns",
               "facility_words", "street_words", "person_titles", "person_verbs", "not_places", "person_names",
-              "possessive_place_nouns", "neighbourhood_nouns", "junction_nouns", "quantity_prepositions")
+              "possessive_place_nouns", "neighbourhood_nouns", "junction_nouns", "quantity_prepositions",
+              "thoroughfare_words")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class PlaceCues:
     neighbourhood_nouns: frozenset[str]  # "in the Austin neighborhood": a part of a city, not the namesake town
     junction_nouns: frozenset[str]  # "the corner of Baltimore and McHenry avenues": streets
     quantity_prepositions: frozenset[str]  # "over 3,000 Toyota workers": before a number, a quantity
+    thoroughfare_words: frozenset[str]  # "Second Street": a gazetteer name ending in one is a street
     demonyms: dict[str, str]  # word -> ISO alpha-2
     country_words: dict[str, str]  # a capitalised word only one country's news writes ("Sheriff") -> ISO alpha-2
     country_phrases: tuple[tuple[re.Pattern, str], ...]  # a phrase only one country's news writes -> ISO alpha-2

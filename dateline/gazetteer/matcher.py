@@ -344,6 +344,8 @@ class NameMatcher:
             veto = "person"
         if len(before) >= 2 and before[-1][0].lower() == "of" and before[-2][0].lower() in cues.junction_nouns:
             veto = veto or "street"  # "the corner of Baltimore and McHenry avenues"
+        if q - p > 1 and _strip_possessive(last) in cues.thoroughfare_words and not m.curated:
+            veto = veto or "street"  # "Second Street" is in the gazetteer (British Columbia) but means a street
         if relation is None and veto is None:
             relation, veto = self._preposition(before, title)
         if relation == "province":

@@ -25,7 +25,7 @@ from .names import article_stripped, name_key
 
 FORMAT_VERSION = 2  # bump when the cache layout or the build rules change
 KEY_CACHE_SIZE = 50_000  # looked-up keys kept in memory
-COMPACT_MIN_POPULATION = 100_000  # a news site named after a town names a big one ("chicagotribune", "nbcmiami")
+COMPACT_MIN_POPULATION = 30_000  # a news site named after a town: "chicagotribune", "nbcmiami", "helenair" (see publisher)
 COMPACT_MIN_CHARS = 5  # shorter names hide inside too many words ("ohio" aside, few states are that short)
 _COLUMNS = "id, name, kind, precision, country, country_code, admin1, admin1_code, lat, lon, population, geonameid"
 
