@@ -370,3 +370,19 @@ def test_a_gazetteer_name_ending_in_street_is_a_street():
     found = [(m.place.name, m.place.country) for row in per for m in row]
     assert ("Second Street", "Canada") not in found
     assert all(country == "United States" for _, country in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # only Pennsylvania has a Lycoming County: the state is known, at admin1 precision
+    ("It happened at a boat launch near Trout Run in Lycoming County on Tuesday.",
+     [("Lycoming County", "Pennsylvania", "admin1", "in")]),
+    ("A girl was hospitalized after an accidental shooting, Rankin County authorities said.",
+     [("Rankin County", "Mississippi", "admin1", "authority")]),
+    # a county name many states bear says nothing alone ...
+    ("A boy was killed in Perry County on Sunday.", []),
+    # ... but the state written after it, or named elsewhere, decides
+    ("A boy was killed in Perry County, Tenn. on Sunday.", [("Perry County", "Tennessee", "admin1", "in")]),
+])
+def test_a_county_gives_its_state(text, expected):
+    _, per = find(text)
+    assert [(m.text, m.place.name, m.place.precision, m.relation) for row in per for m in row] == expected

@@ -1,6 +1,6 @@
 """Places named in a document, resolved against the gazetteer with the whole document as context.
 
-:class:`PlaceFinder` works in four steps over one document:
+:class:`PlaceFinder` works in five steps over one document:
 
 1. names: :class:`~dateline.gazetteer.matcher.NameMatcher` finds gazetteer names in each
    sentence and reads the words around them (a preposition, "the town of", "province",
@@ -14,7 +14,11 @@
    demonyms, the caller's country hint, the other places it names) and by closeness to the
    document's confidently placed names, in two passes;
 4. context: "the city", "the town", "the village", "the provincial capital" point back to the
-   most recent populated place (relation ``context``); "the province" to the last region.
+   most recent populated place (relation ``context``); "the province" to the last region;
+5. counties: "in Lycoming County" names its state at admin1 precision (the gazetteer holds
+   counties only as names of states' counties), when one state has a county of that name, the
+   text writes the state after it, or the document's other evidence points to one of them.
+   GVA places alone: state 0.828 -> 0.844, articles with no place 7.9% -> 6.4%.
 
 Word lists live in ``dateline/data/place_cues.yaml``. The constants below were calibrated on
 the seeds and on ``bench/score_places_gva.py`` (GVA articles).
@@ -84,6 +88,7 @@ PAIR_MAX_RATIO = 20  # ... that are at least 1/20 as big as that name's biggest 
 _COUNTY_WORD = re.compile(r" (?:County|Parish)\b")
 _COUNTY_NAME = re.compile(r"((?:St\. |Saint )?[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*){0,2})$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_STATE_AFTER = re.compile(r",\s+([A-Z][A-Za-z]*\.?(?: [A-Z][a-z]+)?)")  # ", Tenn.", ", North Carolina", ", TN"
 _CONTEXT_PHRASE = re.compile(
     r"\bthe\s+(?:(?:same|nearby|besieged|embattled|eastern|western|northern|southern|central|border|desert|"
     r"ancient|small|tiny|strategic|rebel-held|provincial|regional)\s+)?"
@@ -150,12 +155,18 @@ class PlaceFinder:
             n = sum(1 for _ in pattern.finditer(text))
             if n:
                 evidence.country[cc] += COUNTRY_WORD_WEIGHT * n
+        counties: list[tuple[int, int, tuple[GazetteerEntry, ...]]] = []
         for m in _COUNTY_WORD.finditer(text):  # "Shelby County": evidence for the states that have one
             name = _COUNTY_NAME.search(text, max(0, m.start() - 40), m.start())
             if name is None:
                 continue
             states = self.gazetteer.county_states(name.group(1))
             if states:  # only US states have counties in the gazetteer: the document is about the US
+                named = _STATE_AFTER.match(text, m.end())  # "Perry County, Tenn.": the state the text names
+                region = self.gazetteer.region(named.group(1)) if named else None
+                if region is not None and any(s.admin1_key == region.admin1_key for s in states):
+                    states = [region]
+                counties.append((name.start(1), m.end(), tuple(states)))
                 evidence.country[states[0].country_code] += COUNTY_COUNTRY_WEIGHT
                 evidence.county_states.update(s.admin1_key for s in states if s.admin1_key)
             if len(states) <= COUNTY_MAX_STATES:
@@ -173,7 +184,7 @@ class PlaceFinder:
                     evidence.add_region(m.region, 3.0)
         self._accept(text, candidates)
         self._resolve(candidates, evidence)
-        return self._mentions(text, sentences, candidates)
+        return self._mentions(text, sentences, candidates, self._county_mentions(text, counties, evidence.admin1))
 
     def event_place(self, mentions: list[PlaceMention], *, context: PlaceMention | None = None) -> PlaceMention | None:
         """The most specific place the mentions of one event support.
@@ -472,7 +483,30 @@ class PlaceFinder:
 
     # -- output -----------------------------------------------------------------------------
 
-    def _mentions(self, text: str, sentences: list[Sentence], candidates: list[_Candidate]) -> list[list[PlaceMention]]:
+    def _county_mentions(self, text: str, counties: list[tuple[int, int, tuple[GazetteerEntry, ...]]],
+                         support: Counter) -> list[PlaceMention]:
+        """"in Lycoming County": the county's state, at admin1 precision (the gazetteer has no
+        counties as places; the state is what is known). A county name several states bear
+        ("Perry County") gives the one of them the document's other evidence (``support``:
+        weights by admin1) points to most, and nothing on a tie."""
+        out = []
+        for start, end, states in counties:
+            if len(states) > 1:  # a name several states' counties bear: the state the rest of the text points to
+                ranked = sorted(states, key=lambda e: support.get(e.admin1_key, 0.0), reverse=True)
+                if support.get(ranked[0].admin1_key, 0.0) <= support.get(ranked[1].admin1_key, 0.0):
+                    continue
+                states = ranked[:1]
+            before = text[max(0, start - 12):start].lower().split()
+            relation = self.cues.prepositions.get(before[-1]) if before else None
+            if relation not in ("in", "at", "near"):
+                after = text[end:end + 30].split()  # "Carlton County Sheriff's Office", "Rankin County authorities"
+                word = re.sub(r"['’]s$", "", after[0].rstrip(".,;:")) if after else ""
+                relation = "authority" if word in self.cues.authority_words else "mention"
+            out.append(PlaceMention(states[0].to_place(), start, end, text[start:end], relation))
+        return out
+
+    def _mentions(self, text: str, sentences: list[Sentence], candidates: list[_Candidate],
+                  counties: list[PlaceMention] = ()) -> list[list[PlaceMention]]:
         per: list[list[PlaceMention]] = [[] for _ in sentences]
         items: list[list[tuple[int, int, PlaceMention | None, str | None]]] = [[] for _ in sentences]
         for c in candidates:
@@ -481,6 +515,10 @@ class PlaceFinder:
                 items[c.sentence].append((m.start, m.end, PlaceMention(c.choice.to_place(), m.start, m.end, m.text, m.relation), None))
         if sentences:
             starts = [s.start for s in sentences]
+            for cm in counties:
+                n = bisect_right(starts, cm.start) - 1
+                if n >= 0 and cm.end <= sentences[n].end:
+                    items[n].append((cm.start, cm.end, cm, None))
             for pm in _CONTEXT_PHRASE.finditer(text, sentences[0].start, sentences[-1].end):
                 n = bisect_right(starts, pm.start()) - 1
                 if n >= 0 and pm.end() <= sentences[n].end:
