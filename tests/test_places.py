@@ -386,3 +386,24 @@ def test_a_gazetteer_name_ending_in_street_is_a_street():
 def test_a_county_gives_its_state(text, expected):
     _, per = find(text)
     assert [(m.text, m.place.name, m.place.precision, m.relation) for row in per for m in row] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a possessive county is a county, not the town (Prince George, Virginia)
+    ("Bravon Freeman, 22, was charged in the killing, Prince George's County police said Tuesday.",
+     [("Prince George's County", "Maryland", "authority")]),
+    # a parish is Louisiana's (St. Mary's County is Maryland's)
+    ("Shooting occurs in southern Louisiana's St. Mary's Parish.",
+     [("Louisiana", "Louisiana", "in"), ("St. Mary's Parish", "Louisiana", "mention")]),
+    # sentence-opening English words are no towns (Ho, Ghana; As, Czechia)
+    ("No officers were injured during the incident. As police arrived, the man fled.", []),
+])
+def test_counties_parishes_and_words_that_are_no_towns(text, expected):
+    _, per = find(text)
+    assert [(m.text, m.place.name, m.relation) for row in per for m in row] == expected
+
+
+def test_a_dateline_county_names_the_state_of_its_town():
+    _, per = find("JACKSONVILLE, ONSLOW COUNTY - Police say a man was charged after his son, 3, shot himself.")
+    assert [(m.place.name, m.place.admin1, m.relation) for row in per for m in row][:1] == \
+        [("Jacksonville", "North Carolina", "dateline")]

@@ -161,6 +161,9 @@ class PlaceFinder:
             if name is None:
                 continue
             states = self.gazetteer.county_states(name.group(1))
+            if m.group().strip() == "Parish":  # Louisiana's counties are parishes ("St. Mary's Parish": St. Mary)
+                bare = self.gazetteer.county_states(re.sub(r"['’]s$", "", name.group(1)))
+                states = [st for st in (*states, *bare) if st.admin1_key == ("US", "LA")][:1]
             if states:  # only US states have counties in the gazetteer: the document is about the US
                 named = _STATE_AFTER.match(text, m.end())  # "Perry County, Tenn.": the state the text names
                 region = self.gazetteer.region(named.group(1)) if named else None
@@ -230,6 +233,10 @@ class PlaceFinder:
         if dateline is None:
             return None
         region = self.gazetteer.region(dateline.region.split(",")[0]) if dateline.region else None
+        if region is None and dateline.region:  # "JACKSONVILLE, ONSLOW COUNTY -": the state whose county it is
+            county_region = _COUNTY_DATELINE.match(dateline.region.split(",")[0].strip())
+            states = self.gazetteer.county_states(county_region.group(1).title()) if county_region else []
+            region = states[0] if len(states) == 1 else None
         if region is not None:
             evidence.add_region(region, 4.0)
         county = _COUNTY_DATELINE.match(dateline.place)

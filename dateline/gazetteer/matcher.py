@@ -361,6 +361,8 @@ class NameMatcher:
             if possessive:  # "Syria's east" says nothing; "Thomas' mother" says a person
                 if after and after[0][0].lower() in _PERSON_NOUNS:
                     m.person_hint = True
+                if after and after[0][0].lower() in cues.county_nouns:
+                    veto = veto or "county"  # "Prince George's County", "St. Mary's Parish"
                 after = []
             if after:
                 t, k, _ = after[0]
