@@ -407,3 +407,13 @@ def test_a_dateline_county_names_the_state_of_its_town():
     _, per = find("JACKSONVILLE, ONSLOW COUNTY - Police say a man was charged after his son, 3, shot himself.")
     assert [(m.place.name, m.place.admin1, m.relation) for row in per for m in row][:1] == \
         [("Jacksonville", "North Carolina", "dateline")]
+
+
+def test_a_title_case_dateline_with_an_agency():
+    _, per = find("Macron orders arrests\n\nA photo caption of the arrests.\n\n"
+                  "Paris (CNSNews.com) – Decades after the killings, ten Italian fugitives face extradition.")
+    assert [(m.place.name, m.place.country) for row in per for m in row if m.relation == "dateline"] == \
+        [("Paris", "France")]
+    # a Title Case word with an agency that is no place is no dateline
+    _, per = find("Reuters report\n\nHeadline (Reuters) - Police said two men were arrested.")
+    assert not [m for row in per for m in row if m.relation == "dateline"]

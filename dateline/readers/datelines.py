@@ -48,22 +48,31 @@ _DASH_END = re.compile(r"\s(?:-|--|\u2014|\u2013)\s*$")
 # "PEORIA — A homeless man": a place and a dash with no region, date or agency; a dateline only
 # when the caller knows the name as a place (``known_place``).
 _BARE_DATELINE = re.compile(r"([A-Z][A-Z.'’ -]{2,30}[A-Z])\s*(?:\([A-Za-z0-9 .&-]{1,20}\))?\s*(?:--|—|–)\s")
+# "Paris (CNSNews.com) – Decades after ...": a place in Title Case with an agency, when the
+# caller knows the name as a place.
+_TITLE_CASE_DATELINE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3})\s*\([A-Za-z][A-Za-z0-9.&' ]{0,30}\)\s*(?:--|—|–|-)\s")
 
 
 def locate_dateline(lines: list[tuple[str, str | None]], *,
                     known_place: Callable[[str], bool] | None = None) -> tuple[Dateline, int] | None:
     """The dateline opening one of ``lines`` and that line's index. Each line comes with the
     text after it, which is read with a dateline standing alone on its line ("READING, Pa. -").
-    With ``known_place``, a bare "PEORIA —" counts when the name is a known place."""
+    With ``known_place``, a bare "PEORIA —" or a "Paris (CNSNews.com) –" counts when the name is
+    a known place."""
     for n, (line, after) in enumerate(lines):
         if after is not None and _DASH_END.search(line):
             line = f"{line} {after}"
         parsed = parse_dateline(line)
         if parsed:
             return parsed[0], n
-        bare = _BARE_DATELINE.match(line) if known_place is not None else None
+        if known_place is None:
+            continue
+        bare = _BARE_DATELINE.match(line)
         if bare and known_place(bare.group(1)):
             return Dateline(place=bare.group(1).title()), n
+        titled = _TITLE_CASE_DATELINE.match(line)
+        if titled and known_place(titled.group(1)):
+            return Dateline(place=titled.group(1)), n
     return None
 
 
