@@ -200,6 +200,7 @@ def figs_of(text):
     ("Officials released the names of the four people who were killed.", [("killed", 4, "killed")]),
     ("Two men arrived at the hospital with gunshot wounds.", [("wounded", 2, "injured")]),
     ("Elijah Jackson and Shakur Franklin, both 16, were killed during the shootout.", [("killed", 2, "killed")]),
+    ("Daniel, 6, and Oscar, 11, were shot while playing street soccer.", [("wounded", 2, "shot")]),
     ("Victims identified in Roswell triple homicide", [("killed", 3, "killed")]),
     ("Kansas City quadruple shooting", [("wounded", 4, "shot")]),
     ("It was the city's third fatal shooting this week.", []),

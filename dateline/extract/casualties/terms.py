@@ -288,7 +288,7 @@ def parse_terms(raw: dict) -> CasualtyTerms:
             determiners={k: v for k, v in lex.determiners.items() if " " not in k},
             definite_words=frozenset(str(w).lower() for w in raw["definite"]),
             pronouns=frozenset(str(w).lower() for w in raw["pronouns"]),
-            named=re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){1,3},\s+(?:age\s+)?\d{1,2},"
+            named=re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){0,3},\s+(?:age\s+)?\d{1,2},"
                              r"(?:\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},)?"),
             **_event_nouns(raw["event_nouns"]),
             aux=_words(raw, "auxiliaries"),
