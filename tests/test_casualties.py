@@ -201,6 +201,10 @@ def figs_of(text):
     ("Two men arrived at the hospital with gunshot wounds.", [("wounded", 2, "injured")]),
     ("Elijah Jackson and Shakur Franklin, both 16, were killed during the shootout.", [("killed", 2, "killed")]),
     ("Daniel, 6, and Oscar, 11, were shot while playing street soccer.", [("wounded", 2, "shot")]),
+    ("A man fatally shot his partner and their two children.", [("killed", 3, "killed")]),
+    ("A man fatally shot his girlfriend and her two children.", [("killed", 3, "killed")]),
+    # the relative clause is the girl's: her mother is no victim
+    ("The mother of a girl who was killed spoke to reporters.", [("killed", 1, "killed")]),
     ("Victims identified in Roswell triple homicide", [("killed", 3, "killed")]),
     ("Kansas City quadruple shooting", [("wounded", 4, "shot")]),
     ("It was the city's third fatal shooting this week.", []),

@@ -21,10 +21,13 @@ from .tokens import TITLE_CASE_SHARE, Tokens
 # How far (characters) after a wounded predicate a "later died" may turn it into killed.
 DEATH_REACH = 110
 
-# Between coordinated counts: "A and B", "A, B and C", "A as well as B".
-CONJ_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|as well as|plus|&)\s*", re.I)
+# Between coordinated counts: "A and B", "A, B and C", "A as well as B", "his wife and their two children".
+CONJ_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|as well as|plus|&)\s*(?:(?:their|his|her)\s+)?", re.I)
 _DEAD_AFTER = re.compile(r"\s+dead\b")  # "shot his daughter| dead"
 _PARTITIVE = re.compile(r"[\w-]+\s+of\s+(?:them|whom|those)\b", re.I)  # "one of them"
+# A prepositional phrase holding a relative pronoun: the predicate after it is the inner noun's.
+_PP_RELATIVE = re.compile(r"\s+(?:at|in|on|inside|outside|near|from|of|for|with|behind|aboard|between|during)\s"
+                          r".*\b(?:who|whom|whose|which|that)\b", re.S)
 _ALONG_WITH = re.compile(r"\s*,?\s*(?:along|together)\s+with\s+", re.I)
 
 
@@ -81,6 +84,8 @@ def own_predicate(text: str, toks: Tokens, p: CountedPhrase, terms: CasualtyTerm
     m = terms.passive.match(toks.text_low, p.end)
     if not m and p.role is not None:  # "three other men at the scene were also hit by gunfire"
         pp = terms.passive_pp.match(toks.text_low, p.end)
+        if pp and _PP_RELATIVE.match(pp.group()):
+            pp = None  # "the mother of a girl who was killed": the relative clause is the girl's
         m = terms.passive.match(toks.text_low, pp.end()) if pp else None
     if not m:
         if p.modifier_kind:
