@@ -205,6 +205,9 @@ def figs_of(text):
     ("A man fatally shot his girlfriend and her two children.", [("killed", 3, "killed")]),
     # the relative clause is the girl's: her mother is no victim
     ("The mother of a girl who was killed spoke to reporters.", [("killed", 1, "killed")]),
+    # "himself" is the man of the relative clause, already counted, not the boy hurt before
+    ("He was injured in a shooting that claimed the lives of his mother and a man who, police said, shot them, "
+     "then turned the gun on himself.", [("wounded", 1, "injured"), ("killed", 2, "killed")]),
     ("Victims identified in Roswell triple homicide", [("killed", 3, "killed")]),
     ("Kansas City quadruple shooting", [("wounded", 4, "shot")]),
     ("It was the city's third fatal shooting this week.", []),

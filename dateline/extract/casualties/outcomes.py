@@ -24,6 +24,8 @@ from .tokens import Tokens
 _SPLIT_GAP = re.compile(r"[^.;]{0,40}?,\s*")
 # "his son, who killed himself": a relative clause between a person and a reflexive.
 _WHO_GAP = re.compile(r"\s*,?\s*who\s+(?:[\w'’-]+\s+){0,6}?", re.I)
+# a longer relative clause on the last counted people, asides and all ("who, police said, shot them, then")
+_WHO_CLAUSE = re.compile(r"\s*,?\s*who\b[\s,]+(?:[\w'’-]+[\s,]+){0,10}?", re.I)
 
 
 @dataclass(frozen=True)
@@ -106,9 +108,13 @@ def coreference(text: str, phrases: list[CountedPhrase], terms: CasualtyTerms) -
             if ante is not None and not (ante.best == 1 or ante.kind == p.kind):
                 ante = None
         elif p.source == "reflexive":  # the subject: counted before only if it was the subject there too
-            ante = next((o for o in reversed(out) if o.best == 1 and o.kind in ("killed", "wounded")
-                         and (o.via in ("passive", "chain-passive", "noun")
-                              or _WHO_GAP.fullmatch(text, o.end, p.start))), None)
+            last = next((o for o in reversed(out) if o.kind in ("killed", "wounded")), None)
+            if last is not None and _WHO_CLAUSE.fullmatch(text, last.end, p.start):
+                ante = last  # "his mother and a man who, police said, shot them, then turned the gun on himself"
+            else:
+                ante = next((o for o in reversed(out) if o.best == 1 and o.kind in ("killed", "wounded")
+                             and (o.via in ("passive", "chain-passive", "noun")
+                                  or _WHO_GAP.fullmatch(text, o.end, p.start))), None)
         if ante is not None:
             if ante.best == 1 and p.kind == "killed" and ante.kind == "wounded":
                 ante.kind, ante.trigger = "killed", "died"
