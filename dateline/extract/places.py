@@ -513,7 +513,7 @@ class PlaceFinder:
         return out
 
     def _mentions(self, text: str, sentences: list[Sentence], candidates: list[_Candidate],
-                  counties: list[PlaceMention] = ()) -> list[list[PlaceMention]]:
+                  counties: list[PlaceMention]) -> list[list[PlaceMention]]:
         per: list[list[PlaceMention]] = [[] for _ in sentences]
         items: list[list[tuple[int, int, PlaceMention | None, str | None]]] = [[] for _ in sentences]
         for c in candidates:

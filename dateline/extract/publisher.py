@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..gazetteer import Gazetteer, GazetteerEntry
@@ -57,13 +58,19 @@ def _labels(url: str) -> tuple[list[str], str | None]:
     return labels, tld
 
 
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    """Words that name a place somewhere but no site's home ("Police", Poland), lower-cased."""
+    return frozenset(w.lower() for w in load_cues().not_places)
+
+
 def publisher_home(url: str | None, gazetteer: Gazetteer) -> PublisherHome | None:
     """The places a site's address names, and its national domain's country; None when neither."""
     if not url:
         return None
     labels, tld = _labels(url)
     names = gazetteer.compact_names()
-    not_places = {w.lower() for w in load_cues().not_places}
+    not_places = _not_places()
     found: list[GazetteerEntry] = []
     for label in labels:
         word = "".join(ch for ch in label if ch.isalpha())

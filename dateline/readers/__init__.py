@@ -4,7 +4,7 @@ Every reader module has the same shape::
 
     FORMAT: str                       # name stored with each document
     def sniff(name: str, head: str) -> bool   # does this look like my format?
-    def read(text: str, *, path: str, doc_id: str) -> Iterator[Document | Problem]
+    def read(text: str, *, path: str, doc_id: str) -> Iterator[Document | Problem | Skipped]
 
 ``read`` yields :class:`~dateline.model.Problem` for a bad record inside an
 otherwise good file (a malformed JSON line), :class:`~dateline.model.Skipped` for a file that
