@@ -417,3 +417,16 @@ def test_a_title_case_dateline_with_an_agency():
     # a Title Case word with an agency that is no place is no dateline
     _, per = find("Reuters report\n\nHeadline (Reuters) - Police said two men were arrested.")
     assert not [m for row in per for m in row if m.relation == "dateline"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "The Fort" is a GeoNames name of Augusta; the longer name after "The" wins
+    ("The Fort Wayne Police Department said a man was shot.", [("Fort Wayne", "Indiana", "authority")]),
+    ("The Las Vegas Metropolitan Police Department said a man was shot.", [("Las Vegas", "Nevada", "authority")]),
+    ("A man was shot in The Hague.", [("The Hague", "South Holland", "in")]),
+    # an agency in parentheses with spaces inside
+    ("KINLOCH, Mo. ( KMOV.com ) – Four people were shot.", [("Kinloch", "Missouri", "dateline")]),
+])
+def test_names_after_the_and_agencies(text, expected):
+    _, per = find(text)
+    assert [(m.place.name, m.place.admin1, m.relation) for row in per for m in row] == expected

@@ -291,6 +291,9 @@ class NameMatcher:
                 p += 1
                 continue
             q, key = found
+            if seg[p][2] == "The" and self._longer_after(seg, keys, caps, p + 1, q):
+                p += 1  # "The Fort Wayne Police Department": Fort Wayne, not "The Fort" (Augusta)
+                continue
             if q == p + 1 and key in common_words and key not in self.curated_keys:
                 top = self.gazetteer.entries_for_key(key)
                 if top and top[0].kind == "city" and top[0].population < COMMON_WORD_MIN_POPULATION:
@@ -304,6 +307,15 @@ class NameMatcher:
                 out.append(match)
             p = q
         return out
+
+    def _longer_after(self, seg: list[tuple[int, int, str]], keys: list[str], caps: list[bool], p: int,
+                      end: int) -> bool:
+        """Whether a place name starts at ``seg[p]`` and runs past ``end``."""
+        for q in range(min(len(seg), p + MAX_NAME_WORDS), end, -1):
+            key = " ".join(k for k in keys[p:q] if k)
+            if caps[q - 1] and key and self.gazetteer.has_key(key):
+                return True
+        return False
 
     @staticmethod
     def _maybe_qualified(text: str, word: tuple[int, int, str]) -> bool:

@@ -14,7 +14,7 @@ _DATELINE = re.compile(
     (?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.])            # DEIR EZZOR
     (?P<regions>(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30}?)*?)   # , Syria / , Tenn.
     (?:,?\s*(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|September|October|November|December)\.?\s+(?P<day>\d{1,2})(?:,\s*(?P<year>\d{4}))?)?
-    \s*(?:\((?P<agency>[A-Za-z][A-Za-z0-9.&' ]{0,30})\))?
+    \s*(?:\(\s*(?P<agency>[A-Za-z][A-Za-z0-9.&' ]{0,30}?)\s*\))?   # (Reuters), ( KMOV.com )
     \s*(?P<dash>--|—|–|-)\s+""",
     re.X,
 )
