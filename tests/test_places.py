@@ -430,3 +430,10 @@ def test_a_title_case_dateline_with_an_agency():
 def test_names_after_the_and_agencies(text, expected):
     _, per = find(text)
     assert [(m.place.name, m.place.admin1, m.relation) for row in per for m in row] == expected
+
+
+def test_more_local_nouns_after_a_town():
+    for text, place in (("A Hummelstown juvenile died from a gunshot wound.", "Hummelstown"),
+                        ("The Carbondale chief said an officer was shot.", "Carbondale")):
+        _, per = find(text)
+        assert [(m.place.name, m.relation) for row in per for m in row] == [(place, "local")], text
