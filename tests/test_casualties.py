@@ -205,6 +205,8 @@ def figs_of(text):
     ("A man fatally shot his girlfriend and her two children.", [("killed", 3, "killed")]),
     # the relative clause is the girl's: her mother is no victim
     ("The mother of a girl who was killed spoke to reporters.", [("killed", 1, "killed")]),
+    # ... and "the father of a boy was shot" counts the father only
+    ("The father of a 6-year-old boy was shot.", [("wounded", 1, "shot")]),
     # "himself" is the man of the relative clause, already counted, not the boy hurt before
     ("He was injured in a shooting that claimed the lives of his mother and a man who, police said, shot them, "
      "then turned the gun on himself.", [("wounded", 1, "injured"), ("killed", 2, "killed")]),

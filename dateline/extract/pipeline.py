@@ -38,7 +38,7 @@ from .sentences import split_sentences
 from .types import (ActorMention, CasualtyFigure, DateValue, EventMention, EventTyping, PersonMention, PlaceMention,
                     Sentence)
 
-EXTRACTOR_VERSION = "3.58"  # bump when rules change: stored mentions are then recomputed
+EXTRACTOR_VERSION = "3.59"  # bump when rules change: stored mentions are then recomputed
 
 # Encyclopedia sections that hold no events (lists of units, links).
 SKIPPED_SECTIONS = {"units", "see also", "references", "external links", "notes", "further reading",

@@ -87,6 +87,8 @@ def own_predicate(text: str, toks: Tokens, p: CountedPhrase, terms: CasualtyTerm
         if pp and _PP_RELATIVE.match(pp.group()):
             pp = None  # "the mother of a girl who was killed": the relative clause is the girl's
         m = terms.passive.match(toks.text_low, pp.end()) if pp else None
+        if m and pp.group().lstrip().startswith("of "):
+            p.skip = (pp.start(), pp.end())  # "the father of a 6-year-old boy was shot": the boy is not counted
     if not m:
         if p.modifier_kind:
             p.kind, p.trigger, p.via = p.modifier_kind, "injured" if p.modifier_kind == "wounded" else "killed", "noun"
