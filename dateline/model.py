@@ -10,6 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 KINDS = ("digest", "article", "reference")
+_PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year"}
+
+
+def iso_precision(iso: str | None) -> str | None:
+    """The precision an ISO date string states: ``2015-11-08`` day, ``2011-07`` month, ``2011`` year."""
+    return _PRECISION_BY_LENGTH.get(len(iso)) if iso else None
 
 
 @dataclass(frozen=True)
@@ -25,7 +31,7 @@ class DigestItem:
     """One dated line of a digest page: an event as a digest editor wrote it."""
 
     headline: str
-    date: str | None  # ISO YYYY-MM-DD
+    date: str | None  # ISO YYYY-MM-DD (YYYY-MM or YYYY on pages of Dateline's md export)
     role: str  # "main" (the page's own item), "related" (listed under Related), "item" (daily digest line)
     path: str | None = None  # the site's page path, e.g. /news/2017/08/28/slug.md
     summary: str | None = None  # text under the headline, when the page has some

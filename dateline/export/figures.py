@@ -185,8 +185,3 @@ def died_of_wounds(reports: list[tuple[str, dict[str, int]]]) -> tuple[int, int]
         if any(d < day and k < killed and k + w == killed + wounded for d, k, w in hit):
             found = (killed, wounded)
     return found
-
-
-def report_vote(per_document: list[list[ClaimRow]], kind: str) -> int | None:
-    """:func:`report_votes` for one kind (None without two agreeing documents)."""
-    return report_votes([report_totals(claims) for claims in per_document]).get(kind)

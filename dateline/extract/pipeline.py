@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from ..model import Document
+from ..model import Document, iso_precision
 from . import casualties, event_types
 from .actors import ActorMatcher
 from .casualties.retold import drop_retold_wounds
@@ -176,7 +176,7 @@ class Extractor:
                       published: DateValue | None) -> DateValue | None:
         if item is not None:
             d = doc.items[item].date  # a day, or a month or year on a page of Dateline's own export
-            return DateValue(d, {10: "day", 7: "month"}.get(len(d), "year"), "digest date") if d else None
+            return DateValue(d, iso_precision(d) or "year", "digest date") if d else None
         own = next((d.own for d in dates if d.own), None)
         if own:
             return own

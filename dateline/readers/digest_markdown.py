@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ..errors import UnreadableDocument
-from ..model import DigestItem, Document, Problem, Source
+from ..model import DigestItem, Document, Problem, Source, iso_precision
 
 FORMAT = "digest_markdown"
 
@@ -50,10 +50,6 @@ def _iso(y: str | None, m: str | None, d: str | None) -> str | None:
     except ValueError:
         return None
     return day.isoformat() if d else f"{day.year:04d}-{day.month:02d}" if m else f"{day.year:04d}"
-
-
-def _precision(iso: str | None) -> str | None:
-    return {10: "day", 7: "month", 4: "year"}.get(len(iso)) if iso else None
 
 
 def _sections(text: str) -> tuple[dict[str, tuple[int, int]], int]:
@@ -117,7 +113,7 @@ def read(text: str, *, path: str, doc_id: str) -> Iterator[Document | Problem]:
     topics = sorted({t for it in items for t in it.topics})
     yield Document(
         id=doc_id, kind="digest", format=FORMAT, text=text, source_path=path, title=main.headline,
-        published=page_date, published_precision=_precision(page_date),
+        published=page_date, published_precision=iso_precision(page_date),
         published_basis="digest date" if page_date else None,
         items=items, topics=topics,
     )

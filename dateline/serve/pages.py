@@ -12,6 +12,7 @@ from datetime import date as Date, timedelta
 from urllib.parse import quote, urlencode
 
 from ..export.events import KINDS
+from ..model import iso_precision
 from ..query.events import EventQuery, count_events, event_ids, find_events
 from ..store.keys import topic_id
 from . import charts, evidence, markdown
@@ -397,7 +398,7 @@ def date_text(d: str | None, precision: str | None = None, end: str | None = Non
     """'Sunday, 8 November 2015', 'November 2015', '2015', '29–31 October 2011'; 'date unknown'."""
     if not d:
         return "date unknown"
-    precision = precision or {10: "day", 7: "month", 4: "year"}.get(len(d), "day")
+    precision = precision or iso_precision(d) or "day"
     try:
         if precision == "day" and len(d) >= 10:
             x = Date.fromisoformat(d[:10])
